@@ -1,0 +1,1 @@
+"""The `pgdojo` command: a thin layer over the services."""

@@ -1,0 +1,144 @@
+"""Find and load problem folders: the built-in bank plus packs from folders.
+
+A problem folder (see docs/content-packs.md):
+
+    <id>/problem.md        YAML front matter + Markdown statement
+    <id>/schema.sql        the tables (run by the judge in a fresh schema)
+    <id>/datasets/*.sql    sample.sql (visible) and one file per hidden case
+    <id>/solution.sql      the reference solution
+    <id>/editorial.md      why it works, the pitfall, the index that makes it fast
+    <id>/slow.sql          optimize problems: the slow query the candidate improves
+    <id>/wrong/*.sql       optional plausible wrong answers, each rejected by a hidden case
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from pgdojo.content.models import ID_PATTERN, Dataset, Problem, ProblemKind, ProblemMeta
+from pgdojo.errors import ContentError
+
+BUILTIN_PROBLEMS = Path(str(resources.files("pgdojo.content") / "problems"))
+
+
+def split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
+    """Split '---\\nYAML\\n---\\nMarkdown' into the parsed YAML mapping and the body."""
+    if not text.startswith("---"):
+        raise ContentError(str(path), "must start with a YAML front matter block ('---')")
+    parts = text.split("\n---", 1)
+    if len(parts) != 2:
+        raise ContentError(str(path), "front matter is not closed by a line '---'")
+    head, body = parts[0][3:], parts[1].lstrip("-").lstrip("\n")
+    try:
+        data = yaml.safe_load(head)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark else ""
+        raise ContentError(str(path), f"front matter is not valid YAML{where}: {exc}") from exc
+    if not isinstance(data, dict):
+        raise ContentError(str(path), "front matter must be a YAML mapping")
+    return data, body.strip()
+
+
+def _read(path: Path, required: bool = True) -> str:
+    if not path.exists():
+        if required:
+            raise ContentError(str(path), "file is missing")
+        return ""
+    try:
+        text = path.read_text(encoding="utf-8").strip()
+    except UnicodeDecodeError as exc:
+        raise ContentError(str(path), f"is not UTF-8 text ({exc.reason})") from exc
+    if required and not text:
+        raise ContentError(str(path), "file is empty")
+    return text
+
+
+def load_problem(folder: Path, pack: str = "builtin") -> Problem:
+    """Load and validate one problem folder; raises ContentError naming file, field, reason."""
+    problem_id = folder.name
+    if not ID_PATTERN.match(problem_id):
+        raise ContentError(
+            str(folder),
+            f"folder name {problem_id!r} is not a valid id (lower-case letters, digits and dashes)",
+        )
+    md_path = folder / "problem.md"
+    data, statement = split_front_matter(_read(md_path), md_path)
+    try:
+        meta = ProblemMeta.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(p) for p in first["loc"]) or None
+        raise ContentError(str(md_path), first["msg"], field=field) from exc
+    if not statement:
+        raise ContentError(str(md_path), "the statement (Markdown after the front matter) is empty")
+
+    data_dir = folder / "datasets"
+    datasets = [Dataset(name="sample", sql=_read(data_dir / "sample.sql"), hidden=False)]
+    for case in meta.hidden:
+        required = meta.kind is not ProblemKind.SCHEMA
+        datasets.append(
+            Dataset(
+                name=case.name,
+                sql=_read(data_dir / f"{case.name}.sql", required=required),
+                hidden=True,
+                catches=case.catches,
+            )
+        )
+    if data_dir.exists():
+        declared = {d.name for d in datasets}
+        for extra in sorted(data_dir.glob("*.sql")):
+            if extra.stem not in declared:
+                raise ContentError(
+                    str(extra), "dataset is not declared in `hidden` of problem.md", field="hidden"
+                )
+
+    wrong_dir = folder / "wrong"
+    wrong = (
+        {p.stem: _read(p) for p in sorted(wrong_dir.glob("*.sql"))} if wrong_dir.exists() else {}
+    )
+    slow = _read(folder / "slow.sql", required=meta.kind is ProblemKind.OPTIMIZE) or None
+    schema_required = meta.kind is not ProblemKind.SCHEMA
+    return Problem(
+        id=problem_id,
+        meta=meta,
+        statement=statement,
+        schema_sql=_read(folder / "schema.sql", required=schema_required),
+        datasets=datasets,
+        solution=_read(folder / "solution.sql"),
+        editorial=_read(folder / "editorial.md"),
+        slow_query=slow,
+        wrong_solutions=wrong,
+        source=str(folder),
+        pack=pack,
+    )
+
+
+def problem_folders(root: Path) -> list[Path]:
+    """Problem folders of a pack: `root/problems/*/` if it exists, else `root/*/`."""
+    base = root / "problems" if (root / "problems").is_dir() else root
+    return sorted(p for p in base.iterdir() if p.is_dir() and (p / "problem.md").exists())
+
+
+def load_problems(extra_packs: tuple[Path, ...] = ()) -> dict[str, Problem]:
+    """The built-in problems, then each pack's; a pack may not redefine an existing id."""
+    problems: dict[str, Problem] = {}
+    sources = [(BUILTIN_PROBLEMS, "builtin")] + [(p, p.name) for p in extra_packs]
+    for root, pack in sources:
+        if not root.is_dir():
+            raise ContentError(str(root), "content pack folder does not exist")
+        for folder in problem_folders(root):
+            problem = load_problem(folder, pack=pack)
+            if problem.id in problems:
+                raise ContentError(
+                    str(folder),
+                    f"problem id {problem.id!r} is already defined "
+                    f"by {problems[problem.id].source}",
+                )
+            problems[problem.id] = problem
+    return problems

@@ -1,0 +1,10 @@
+SELECT region, q1, q2, q3, q4
+FROM crosstab(
+    $src$
+        SELECT region, quarter, SUM(amount)
+        FROM revenue_entries
+        GROUP BY region, quarter
+        ORDER BY region, quarter
+    $src$,
+    $cat$ SELECT q FROM generate_series(1, 4) AS q $cat$
+) AS ct(region text, q1 numeric, q2 numeric, q3 numeric, q4 numeric);

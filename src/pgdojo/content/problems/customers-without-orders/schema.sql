@@ -1,0 +1,11 @@
+CREATE TABLE customers (
+    id   integer PRIMARY KEY,
+    name text    NOT NULL
+);
+
+CREATE TABLE orders (
+    id          integer PRIMARY KEY,
+    customer_id integer REFERENCES customers (id),
+    status      text    NOT NULL CHECK (status IN ('placed', 'shipped', 'cancelled')),
+    total       numeric(10,2) NOT NULL
+);

@@ -1,0 +1,17 @@
+INSERT INTO routes (id, origin, destination) VALUES
+    (1,  'AMS', 'LHR'),
+    (2,  'AMS', 'CDG'),
+    (3,  'LHR', 'JFK'),
+    (4,  'CDG', 'JFK'),
+    (5,  'JFK', 'SFO'),
+    (6,  'SFO', 'JFK'),
+    (7,  'SFO', 'NRT'),
+    (8,  'CDG', 'DXB'),
+    (9,  'DXB', 'SIN'),
+    (10, 'SIN', 'NRT'),
+    (11, 'DXB', 'NRT'),
+    (12, 'NRT', 'SYD'),
+    (13, 'SYD', 'SIN'),
+    (14, 'BOS', 'JFK'),
+    (15, 'MEX', 'BOS'),
+    (16, 'JFK', 'LHR');

@@ -1,0 +1,5 @@
+CREATE TABLE routes (
+    id          integer PRIMARY KEY,
+    origin      text    NOT NULL,
+    destination text    NOT NULL
+);

@@ -1,0 +1,13 @@
+SELECT c.id        AS customer_id,
+       c.name,
+       o.id        AS order_id,
+       o.ordered_at,
+       o.amount
+FROM customers AS c
+LEFT JOIN LATERAL (
+    SELECT id, ordered_at, amount
+    FROM orders
+    WHERE orders.customer_id = c.id
+    ORDER BY ordered_at DESC, id DESC
+    LIMIT 2
+) AS o ON true;

@@ -1,0 +1,11 @@
+-- expect: wrong_answer on customer-without-orders
+-- An inner (CROSS JOIN) LATERAL drops every customer for whom the subquery returns no row.
+SELECT c.id AS customer_id, c.name, o.id AS order_id, o.ordered_at, o.amount
+FROM customers AS c
+CROSS JOIN LATERAL (
+    SELECT id, ordered_at, amount
+    FROM orders
+    WHERE orders.customer_id = c.id
+    ORDER BY ordered_at DESC, id DESC
+    LIMIT 2
+) AS o;

@@ -1,0 +1,22 @@
+-- expect: wrong_answer on nested
+-- Compares each start with the previous window's end only; a long window that swallows short ones is forgotten.
+WITH marked AS (
+    SELECT w.*,
+           CASE
+               WHEN w.starts_at <= lag(w.ends_at) OVER (
+                        PARTITION BY w.machine_id ORDER BY w.starts_at, w.window_id)
+               THEN 0
+               ELSE 1
+           END AS opens_island
+    FROM maintenance_windows AS w
+), numbered AS (
+    SELECT m.*,
+           sum(m.opens_island) OVER (
+               PARTITION BY m.machine_id ORDER BY m.starts_at, m.window_id
+               ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS island
+    FROM marked AS m
+)
+SELECT machine_id, min(starts_at) AS starts_at, max(ends_at) AS ends_at, count(*) AS window_count
+FROM numbered
+GROUP BY machine_id, island
+ORDER BY machine_id, starts_at;

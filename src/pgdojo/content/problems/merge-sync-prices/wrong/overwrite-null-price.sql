@@ -1,0 +1,15 @@
+-- expect: wrong_answer on null-feed-price
+-- Copies the feed's price as is: a NULL ("no information") wipes out the current price.
+MERGE INTO products AS p
+USING price_feed AS f
+   ON f.product_id = p.product_id
+WHEN MATCHED AND (p.name, p.price, p.active) IS DISTINCT FROM (f.name, f.price, true) THEN
+    UPDATE SET name = f.name, price = f.price, active = true, revision = p.revision + 1
+WHEN NOT MATCHED BY TARGET THEN
+    INSERT (product_id, name, price, active, revision)
+    VALUES (f.product_id, f.name, f.price, true, 1)
+WHEN NOT MATCHED BY SOURCE
+     AND NOT EXISTS (SELECT 1 FROM order_lines AS o WHERE o.product_id = p.product_id) THEN
+    DELETE
+WHEN NOT MATCHED BY SOURCE AND p.active THEN
+    UPDATE SET active = false, revision = p.revision + 1;

@@ -1,0 +1,2 @@
+-- No transactions: the table stays empty.
+SELECT 1 WHERE false;

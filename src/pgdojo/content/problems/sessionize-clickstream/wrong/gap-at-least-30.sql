@@ -1,0 +1,17 @@
+-- expect: wrong_answer on exact-30-minutes
+-- Uses >= 30 minutes as the split: a gap of exactly 30 minutes wrongly starts a new session.
+WITH gaps AS (
+    SELECT user_id, ts,
+           CASE WHEN ts - lag(ts) OVER (PARTITION BY user_id ORDER BY ts) < INTERVAL '30 minutes'
+                THEN 0 ELSE 1 END AS starts_session
+    FROM clicks
+), numbered AS (
+    SELECT user_id, ts,
+           sum(starts_session) OVER (PARTITION BY user_id ORDER BY ts
+                                     ROWS UNBOUNDED PRECEDING) AS session_no
+    FROM gaps
+)
+SELECT user_id, session_no, min(ts) AS session_start, max(ts) AS session_end, count(*) AS clicks
+FROM numbered
+GROUP BY user_id, session_no
+ORDER BY user_id, session_no;

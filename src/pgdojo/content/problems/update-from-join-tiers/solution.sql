@@ -1,0 +1,17 @@
+UPDATE customers AS c
+SET tier = CASE
+               WHEN s.spend >= 5000 THEN 'gold'
+               WHEN s.spend >= 1000 THEN 'silver'
+               ELSE 'bronze'
+           END
+FROM (
+    SELECT cu.customer_id, coalesce(sum(o.amount), 0) AS spend
+    FROM customers AS cu
+    LEFT JOIN orders AS o
+           ON o.customer_id = cu.customer_id
+          AND o.status = 'paid'
+          AND o.ordered_at >= '2025-01-01 00:00+00'
+          AND o.ordered_at <  '2026-01-01 00:00+00'
+    GROUP BY cu.customer_id
+) AS s
+WHERE s.customer_id = c.customer_id;

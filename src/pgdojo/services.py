@@ -1,0 +1,46 @@
+"""Wiring: settings → engine → store, content, tracks. Built once per process, lazily."""
+
+from __future__ import annotations
+
+import threading
+from functools import cached_property
+
+from pgdojo.config import Settings
+from pgdojo.content import Problem, load_problems
+from pgdojo.engine import Engine
+from pgdojo.store import Store
+from pgdojo.tracks.sql import Judge, Sandbox, SqlTrack
+
+
+class Services:
+    """The service layer every interface uses. Nothing starts until first needed."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._lock = threading.Lock()
+
+    @cached_property
+    def engine(self) -> Engine:
+        return Engine.from_settings(self.settings).start()
+
+    @cached_property
+    def store(self) -> Store:
+        return Store(self.engine.store_conninfo(), self.settings.user)
+
+    @cached_property
+    def problems(self) -> dict[str, Problem]:
+        return load_problems(self.settings.content_dirs)
+
+    @cached_property
+    def sandbox(self) -> Sandbox:
+        return Sandbox(self.engine.sandbox_conninfo())
+
+    @cached_property
+    def sql(self) -> SqlTrack:
+        return SqlTrack(self.problems, Judge(self.sandbox), self.store)
+
+    def close(self) -> None:
+        if "sandbox" in self.__dict__:
+            self.sandbox.close()
+        if "store" in self.__dict__:
+            self.store.close()

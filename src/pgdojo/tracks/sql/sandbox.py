@@ -1,0 +1,219 @@
+"""Where candidate SQL runs: a pool of connections logged in as the unprivileged sandbox role.
+
+Every judging happens in one transaction that is always rolled back: the judge creates a
+throw-away schema in it, loads the problem's tables and datasets, runs the candidate's
+statements under the problem's limits, reads results, and rolls back. After the rollback the
+connection is reset with DISCARD ALL (prepared statements, LISTEN, session advisory locks and
+settings) before the pool hands it to the next submission.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import secrets
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import psycopg
+from psycopg import sql
+from psycopg_pool import ConnectionPool
+
+from pgdojo.tracks.sql.compare import ResultSet
+
+SETUP_TIMEOUT_MS = 60_000
+# Budget for what a result may bring back to the judge.
+MAX_RESULT_ROWS = 10_000
+MAX_RESULT_BYTES = 16 * 1024 * 1024
+FETCH_BATCH = 1_000
+
+
+class ResultTooLarge(Exception):
+    """The candidate's result exceeds the row or byte budget."""
+
+
+def _reset(conn: psycopg.Connection[Any]) -> None:
+    # Runs when a connection goes back to the pool.
+    if conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+        conn.rollback()
+    conn.execute("DISCARD ALL")
+
+
+def _check(conn: psycopg.Connection[Any]) -> None:
+    conn.execute("SELECT 1")
+
+
+class Sandbox:
+    """A pool of sandbox-role connections to the judge database."""
+
+    def __init__(self, conninfo: str, max_size: int = 16) -> None:
+        self.pool: ConnectionPool[psycopg.Connection[Any]] = ConnectionPool(
+            conninfo,
+            min_size=1,
+            max_size=max_size,
+            kwargs={"autocommit": True},
+            reset=_reset,
+            check=_check,
+            open=False,
+            name="pgdojo-sandbox",
+        )
+        self._opened = False
+        self._lock = threading.Lock()
+
+    def open(self) -> None:
+        with self._lock:
+            if not self._opened:
+                self.pool.open(wait=True, timeout=30)
+                self._opened = True
+
+    def close(self) -> None:
+        with self._lock:
+            if self._opened:
+                self.pool.close()
+                self._opened = False
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[SandboxSession]:
+        """A rolled-back transaction with a fresh schema, on a pooled sandbox connection."""
+        self.open()
+        with self.pool.connection() as conn:
+            session = SandboxSession(conn)
+            try:
+                session.begin()
+                yield session
+            finally:
+                session.finish()
+
+
+class SandboxSession:
+    """One judging transaction. Methods that run candidate SQL apply the candidate's limits."""
+
+    def __init__(self, conn: psycopg.Connection[Any]) -> None:
+        self.conn = conn
+        self.schema = "judge_" + secrets.token_hex(6)
+        self._savepoints = 0
+
+    # -- transaction frame -----------------------------------------------------------------
+    def begin(self) -> None:
+        self.conn.execute("BEGIN")
+        # The schema exists only inside this transaction: nothing of it survives the rollback,
+        # and a unique name avoids waiting on other judges' uncommitted catalog rows.
+        self.conn.execute(sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(self.schema)))
+        self.conn.execute(
+            sql.SQL("SET LOCAL search_path = {}, ext").format(sql.Identifier(self.schema))
+        )
+        self.set_timeout(SETUP_TIMEOUT_MS)
+
+    def finish(self) -> None:
+        """Roll everything back; a connection in an unknown state is closed, not reused."""
+        status = self.conn.info.transaction_status
+        if status == psycopg.pq.TransactionStatus.ACTIVE:
+            self.conn.cancel_safe()
+        try:
+            self.conn.rollback()
+        except psycopg.Error:
+            self.conn.close()
+
+    def set_timeout(self, milliseconds: int) -> None:
+        self.conn.execute(f"SET LOCAL statement_timeout = {int(milliseconds)}")
+
+    def set_local(self, name: str, value: str) -> None:
+        """A setting for the rest of the transaction (the judge's, never the candidate's)."""
+        self.conn.execute(
+            sql.SQL("SET LOCAL {} = {}").format(sql.Identifier(name), sql.Literal(value))
+        )
+
+    @contextlib.contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """Undo everything done inside, including SET LOCAL, even after an error."""
+        self._savepoints += 1
+        name = sql.Identifier(f"sp{self._savepoints}")
+        self.conn.execute(sql.SQL("SAVEPOINT {}").format(name))
+        try:
+            yield
+        finally:
+            self.conn.execute(sql.SQL("ROLLBACK TO SAVEPOINT {}").format(name))
+
+    # -- running SQL -----------------------------------------------------------------------
+    def run_script(self, script: str) -> None:
+        """Trusted content SQL (schema, datasets): may hold several statements."""
+        if script.strip():
+            self.conn.execute(script.encode())
+
+    def execute(self, statement: str) -> None:
+        """One statement, whose text the classifier has already isolated."""
+        self.conn.execute(statement.encode())
+
+    def fetch_query(self, statement: str) -> ResultSet:
+        """Run one SELECT through a cursor and fetch it within the row and byte budgets."""
+        cur = self.conn.cursor()
+        cur.execute(f"DECLARE pgdojo_result NO SCROLL CURSOR FOR {statement}".encode())
+        rows: list[tuple[Any, ...]] = []
+        size = 0
+        columns: tuple[str, ...] = ()
+        while True:
+            cur.execute(f"FETCH {FETCH_BATCH} FROM pgdojo_result".encode())
+            if not columns and cur.description:
+                columns = tuple(col.name for col in cur.description)
+            batch = cur.fetchall()
+            for row in batch:
+                size += sum(len(str(v)) for v in row if v is not None) + 8
+            rows.extend(batch)
+            if len(rows) > MAX_RESULT_ROWS:
+                raise ResultTooLarge(f"the result has more than {MAX_RESULT_ROWS} rows")
+            if size > MAX_RESULT_BYTES:
+                raise ResultTooLarge(
+                    f"the result is larger than {MAX_RESULT_BYTES // (1024 * 1024)} MB"
+                )
+            if len(batch) < FETCH_BATCH:
+                break
+        cur.execute(b"CLOSE pgdojo_result")
+        return ResultSet(columns, tuple(rows))
+
+    def table_state(self, table: str) -> ResultSet:
+        """All rows of one of the problem's tables, for comparing a mutation's outcome."""
+        return self.fetch_query(
+            sql.SQL("SELECT * FROM {}.{}")
+            .format(sql.Identifier(self.schema), sql.Identifier(table))
+            .as_string(self.conn)
+        )
+
+    def tables(self) -> list[str]:
+        rows = self.conn.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = %s ORDER BY 1", (self.schema,)
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def analyze_tables(self) -> None:
+        for table in self.tables():
+            self.conn.execute(
+                sql.SQL("ANALYZE {}.{}").format(sql.Identifier(self.schema), sql.Identifier(table))
+            )
+
+    def explain_analyze(self, statement: str) -> dict[str, Any]:
+        """EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) of one statement: the top plan object."""
+        cur = self.conn.execute(f"EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) {statement}".encode())
+        row = cur.fetchone()
+        assert row is not None
+        doc = row[0]
+        plan: dict[str, Any] = doc[0] if isinstance(doc, list) else doc
+        return plan
+
+    def explain(self, statement: str) -> dict[str, Any]:
+        row = self.conn.execute(f"EXPLAIN (FORMAT JSON) {statement}".encode()).fetchone()
+        assert row is not None
+        doc = row[0]
+        plan: dict[str, Any] = doc[0] if isinstance(doc, list) else doc
+        return plan
+
+
+@contextlib.contextmanager
+def watchdog(conn: psycopg.Connection[Any], seconds: float) -> Iterator[None]:
+    """Cancel the running statement from the client if the server-side timeout did not fire."""
+    timer = threading.Timer(seconds, conn.cancel_safe)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()

@@ -1,0 +1,84 @@
+"""The JSON API in process, including bad input; every error has the same shape."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+
+from pgdojo.api.server import create_app
+from pgdojo.services import Services
+
+pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture()
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+@pytest.fixture()
+async def client(services: Services) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=create_app(services))
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as c:
+        yield c
+
+
+def assert_error_shape(response: httpx.Response, status: int) -> dict[str, object]:
+    assert response.status_code == status
+    body = response.json()
+    assert set(body) == {"ok", "error", "code", "status"}
+    assert body["ok"] is False and body["status"] == status and body["error"]
+    assert "Traceback" not in response.text
+    return body
+
+
+async def test_list_show_hint(client: httpx.AsyncClient) -> None:
+    listed = (await client.get("/api/v1/problems", params={"difficulty": "easy"})).json()
+    assert listed["ok"] and all(p["difficulty"] == "easy" for p in listed["problems"])
+    shown = (await client.get("/api/v1/problems/running-total")).json()
+    assert shown["problem"]["sample_expected"]["columns"][-1] == "running_total"
+    hint = (await client.get("/api/v1/problems/running-total/hints/1")).json()
+    assert hint["hint"]
+
+
+async def test_judge_wrong_then_right(client: httpx.AsyncClient, services: Services) -> None:
+    url = "/api/v1/problems/running-total/judge"
+    wrong = (await client.post(url, json={"sql": "SELECT 1 AS id"})).json()
+    assert wrong["result"]["verdict"] == "wrong_answer"
+    solution = services.sql.problem("running-total").solution
+    right = (await client.post(url, json={"sql": solution})).json()
+    assert right["result"]["verdict"] == "accepted"
+
+
+async def test_run_on_sample(client: httpx.AsyncClient) -> None:
+    body = {"sql": "SELECT id FROM transactions ORDER BY id"}
+    data = (await client.post("/api/v1/problems/running-total/run", json=body)).json()
+    assert data["ok"] and data["rows"]["columns"] == ["id"] and len(data["rows"]["rows"]) == 5
+
+
+async def test_hostile_sql_is_a_verdict_not_an_error(client: httpx.AsyncClient) -> None:
+    data = (await client.post("/api/v1/problems/running-total/judge",
+                              json={"sql": "SELECT pg_read_file('/etc/passwd')"})).json()
+    assert data["result"]["verdict"] == "rejected"
+
+
+async def test_bad_requests(client: httpx.AsyncClient) -> None:
+    assert_error_shape(await client.get("/api/v1/problems/nope"), 404)
+    assert_error_shape(await client.get("/api/v1/problems/running-total/hints/9"), 400)
+    assert_error_shape(await client.post("/api/v1/problems/nope/judge", json={"sql": "SELECT 1"}), 404)
+    assert_error_shape(
+        await client.post("/api/v1/problems/running-total/judge", content=b"{not json",
+                          headers={"content-type": "application/json"}), 422)
+    assert_error_shape(await client.post("/api/v1/problems/running-total/judge", json={}), 422)
+    assert_error_shape(
+        await client.post("/api/v1/problems/running-total/judge", json={"sql": "x" * 300_000}), 413)
+    assert_error_shape(await client.get("/api/v1/nothing-here"), 404)
+
+
+async def test_openapi_and_home(client: httpx.AsyncClient) -> None:
+    spec = (await client.get("/openapi.json")).json()
+    assert "/api/v1/problems/{problem_id}/judge" in spec["paths"]
+    home = await client.get("/")
+    assert home.status_code == 200 and "running-total" in home.text

@@ -1,0 +1,47 @@
+"""One embedded PostgreSQL for the whole run, in a private PGDOJO_HOME; stopped at the end."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from pgdojo.config import Settings
+from pgdojo.engine import EmbeddedServer, Engine
+from pgdojo.services import Services
+
+
+@pytest.fixture(scope="session")
+def pgdojo_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("pgdojo-home")
+
+
+@pytest.fixture(scope="session")
+def settings(pgdojo_home: Path) -> Settings:
+    return Settings(home=pgdojo_home, user="tester")
+
+
+@pytest.fixture(scope="session")
+def engine(settings: Settings) -> Iterator[Engine]:
+    engine = Engine.from_settings(settings).start()
+    yield engine
+    if isinstance(engine.server, EmbeddedServer):
+        engine.server.stop()
+
+
+@pytest.fixture(scope="session")
+def services(settings: Settings, engine: Engine) -> Iterator[Services]:
+    svc = Services(settings)
+    svc.__dict__["engine"] = engine  # share the session's engine
+    yield svc
+    svc.close()
+
+
+@pytest.fixture()
+def cli_env(pgdojo_home: Path, engine: Engine) -> dict[str, str]:
+    """Environment for running the `pgdojo` command against the test server."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PGDOJO_")}
+    env.update(PGDOJO_HOME=str(pgdojo_home), PGDOJO_USER="cli-tester")
+    return env
