@@ -59,21 +59,33 @@ async def test_run_on_sample(client: httpx.AsyncClient) -> None:
 
 
 async def test_hostile_sql_is_a_verdict_not_an_error(client: httpx.AsyncClient) -> None:
-    data = (await client.post("/api/v1/problems/running-total/judge",
-                              json={"sql": "SELECT pg_read_file('/etc/passwd')"})).json()
+    data = (
+        await client.post(
+            "/api/v1/problems/running-total/judge",
+            json={"sql": "SELECT pg_read_file('/etc/passwd')"},
+        )
+    ).json()
     assert data["result"]["verdict"] == "rejected"
 
 
 async def test_bad_requests(client: httpx.AsyncClient) -> None:
     assert_error_shape(await client.get("/api/v1/problems/nope"), 404)
     assert_error_shape(await client.get("/api/v1/problems/running-total/hints/9"), 400)
-    assert_error_shape(await client.post("/api/v1/problems/nope/judge", json={"sql": "SELECT 1"}), 404)
     assert_error_shape(
-        await client.post("/api/v1/problems/running-total/judge", content=b"{not json",
-                          headers={"content-type": "application/json"}), 422)
+        await client.post("/api/v1/problems/nope/judge", json={"sql": "SELECT 1"}), 404
+    )
+    assert_error_shape(
+        await client.post(
+            "/api/v1/problems/running-total/judge",
+            content=b"{not json",
+            headers={"content-type": "application/json"},
+        ),
+        422,
+    )
     assert_error_shape(await client.post("/api/v1/problems/running-total/judge", json={}), 422)
     assert_error_shape(
-        await client.post("/api/v1/problems/running-total/judge", json={"sql": "x" * 300_000}), 413)
+        await client.post("/api/v1/problems/running-total/judge", json={"sql": "x" * 300_000}), 413
+    )
     assert_error_shape(await client.get("/api/v1/nothing-here"), 404)
 
 

@@ -12,10 +12,16 @@ import pytest
 from pgdojo.content.loader import BUILTIN_PROBLEMS
 
 
-def pgdojo(env: dict[str, str], *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def pgdojo(
+    env: dict[str, str], *args: str, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "pgdojo", *args], env=env, input=stdin, capture_output=True,
-        text=True, timeout=120,
+        [sys.executable, "-m", "pgdojo", *args],
+        env=env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -52,7 +58,9 @@ def test_judge_exit_codes(cli_env: dict[str, str], tmp_path: Path) -> None:
     human = pgdojo(cli_env, "sql", "judge", "running-total", str(wrong))
     assert human.returncode == 1 and "WRONG_ANSWER" in human.stdout
 
-    hostile = pgdojo(cli_env, "sql", "judge", "running-total", "-", "--json", stdin="COPY x TO PROGRAM 'id'")
+    hostile = pgdojo(
+        cli_env, "sql", "judge", "running-total", "-", "--json", stdin="COPY x TO PROGRAM 'id'"
+    )
     assert hostile.returncode == 1 and json.loads(hostile.stdout)["verdict"] == "rejected"
 
 
@@ -88,7 +96,9 @@ def test_bad_content_pack_names_the_file(cli_env: dict[str, str], tmp_path: Path
 def test_practice_records_the_attempt(cli_env: dict[str, str], tmp_path: Path) -> None:
     solution = tmp_path / "s.sql"
     solution.write_text((BUILTIN_PROBLEMS / "dedupe-keep-latest" / "solution.sql").read_text())
-    out = pgdojo(cli_env, "sql", "practice", "--id", "dedupe-keep-latest", "--file", str(solution), "--json")
+    out = pgdojo(
+        cli_env, "sql", "practice", "--id", "dedupe-keep-latest", "--file", str(solution), "--json"
+    )
     assert out.returncode == 0, out.stdout + out.stderr
     body = json.loads(out.stdout)
     assert body["result"]["verdict"] == "accepted"

@@ -20,10 +20,12 @@ def test_engine_is_reused_by_a_second_process_view(settings: Settings, engine: E
 
 def test_server_settings_for_the_judge(engine: Engine) -> None:
     with psycopg.connect(engine.admin_conninfo()) as conn:
-        rows = dict(conn.execute(
-            "SELECT name, setting FROM pg_settings WHERE name IN"
-            " ('shared_preload_libraries', 'server_version_num', 'lc_collate', 'TimeZone')"
-        ).fetchall())
+        rows = dict(
+            conn.execute(
+                "SELECT name, setting FROM pg_settings WHERE name IN"
+                " ('shared_preload_libraries', 'server_version_num', 'lc_collate', 'TimeZone')"
+            ).fetchall()
+        )
     assert rows["shared_preload_libraries"] == "pg_stat_statements"
     assert int(rows["server_version_num"]) >= 180000
     assert rows["TimeZone"] == "UTC"

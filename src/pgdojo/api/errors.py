@@ -1,4 +1,4 @@
-"""One JSON error shape for the whole API: {"ok": false, "error": ..., "code": ..., "status": ...}."""
+"""One JSON error shape for the API: {"ok": false, "error": ..., "code": ..., "status": ...}."""
 
 from __future__ import annotations
 

@@ -36,8 +36,9 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object on 
 def root(
     content: Annotated[
         list[Path] | None,
-        typer.Option("--content", help="Extra content pack folder (repeatable); "
-                     "PGDOJO_CONTENT also works."),
+        typer.Option(
+            "--content", help="Extra content pack folder (repeatable); PGDOJO_CONTENT also works."
+        ),
     ] = None,
     version: Annotated[bool, typer.Option("--version", help="Show the version.")] = False,
 ) -> None:
@@ -64,8 +65,11 @@ def doctor(as_json: JsonOpt = False) -> None:
         engine = svc.engine
         info = engine.info()
         report["engine_start_ms"] = round((time.perf_counter() - started) * 1000, 1)
-        report["server"] = {"version": info.version, "location": info.location,
-                            "running": info.running}
+        report["server"] = {
+            "version": info.version,
+            "location": info.location,
+            "running": info.running,
+        }
         address = engine.server.tcp_address()
         report["tcp"] = f"{address[0]}:{address[1]}" if address else None
         checks.append(("engine", True, f"{info.version} ({info.kind}) at {info.location}"))
@@ -105,8 +109,11 @@ def engine_start(as_json: JsonOpt = False) -> None:
         info = svc.engine.info()
     except PgdojoError as exc:
         fail(exc, as_json)
-    emit({"ok": True, "running": info.running, "location": info.location}, as_json,
-         lambda: console.print(f"PostgreSQL running: {info.version} at {info.location}"))
+    emit(
+        {"ok": True, "running": info.running, "location": info.location},
+        as_json,
+        lambda: console.print(f"PostgreSQL running: {info.version} at {info.location}"),
+    )
 
 
 @engine_app.command("stop")
@@ -118,8 +125,11 @@ def engine_stop(as_json: JsonOpt = False) -> None:
     settings = context.services().settings
     server = make_server(settings.database_url, settings.pgdata, settings.port)
     stopped = server.stop() if isinstance(server, EmbeddedServer) else False
-    emit({"ok": True, "stopped": stopped}, as_json,
-         lambda: console.print("stopped" if stopped else "not running (or external)"))
+    emit(
+        {"ok": True, "stopped": stopped},
+        as_json,
+        lambda: console.print("stopped" if stopped else "not running (or external)"),
+    )
 
 
 @app.command()

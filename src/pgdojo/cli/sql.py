@@ -31,8 +31,9 @@ from pgdojo.cli.output import (
 from pgdojo.errors import PgdojoError, UsageError
 from pgdojo.tracks.sql import JudgeResult, Verdict
 
-sql_app = typer.Typer(help="SQL live coding: problems judged on a real PostgreSQL.",
-                      no_args_is_help=True)
+sql_app = typer.Typer(
+    help="SQL live coding: problems judged on a real PostgreSQL.", no_args_is_help=True
+)
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object on stdout.")]
 T = TypeVar("T")
@@ -56,9 +57,13 @@ def _guard(as_json: bool, action: Callable[[], T]) -> T:
 
 @sql_app.command("list")
 def list_problems(
-    pattern: Annotated[str | None, typer.Option(help="Only problems with this pattern tag.")] = None,
+    pattern: Annotated[
+        str | None, typer.Option(help="Only problems with this pattern tag.")
+    ] = None,
     difficulty: Annotated[str | None, typer.Option(help="easy, medium or hard.")] = None,
-    solved: Annotated[bool | None, typer.Option("--solved/--unsolved", help="Filter by status.")] = None,
+    solved: Annotated[
+        bool | None, typer.Option("--solved/--unsolved", help="Filter by status.")
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """The problems, with difficulty, patterns and whether you solved them."""
@@ -71,15 +76,18 @@ def list_problems(
             table.add_column(col)
         for r in rows:
             mark = "[green]✓[/]" if r.solved else ("·" if r.attempted else "")
-            table.add_row(r.id, r.kind, r.difficulty, ", ".join(r.patterns),
-                          str(r.target_minutes), mark)
+            table.add_row(
+                r.id, r.kind, r.difficulty, ", ".join(r.patterns), str(r.target_minutes), mark
+            )
         console.print(table)
 
     emit({"problems": rows, "count": len(rows)}, as_json, render)
 
 
 @sql_app.command("show")
-def show(problem_id: Annotated[str, typer.Argument(metavar="ID")], as_json: JsonOpt = False) -> None:
+def show(
+    problem_id: Annotated[str, typer.Argument(metavar="ID")], as_json: JsonOpt = False
+) -> None:
     """The statement, the tables, the sample data and the expected sample output."""
     svc = context.services()
     data = _guard(as_json, lambda: svc.sql.show(problem_id))
@@ -133,8 +141,11 @@ def hint(
     """One of the problem's three progressive hints."""
     svc = context.services()
     text = _guard(as_json, lambda: svc.sql.hint(problem_id, number))
-    emit({"problem_id": problem_id, "number": number, "hint": text}, as_json,
-         lambda: console.print(Panel(Markdown(text), title=f"hint {number}/3")))
+    emit(
+        {"problem_id": problem_id, "number": number, "hint": text},
+        as_json,
+        lambda: console.print(Panel(Markdown(text), title=f"hint {number}/3")),
+    )
 
 
 @sql_app.command("verify")
@@ -164,13 +175,21 @@ def practice(
     pattern: Annotated[str | None, typer.Option(help="Pick among this pattern tag.")] = None,
     difficulty: Annotated[str | None, typer.Option(help="easy, medium or hard.")] = None,
     problem_id: Annotated[str | None, typer.Option("--id", help="Practise this problem.")] = None,
-    file: Annotated[Path | None, typer.Option(help="Solution file (judged when you press s).")] = None,
+    file: Annotated[
+        Path | None, typer.Option(help="Solution file (judged when you press s).")
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Pick an unsolved problem, time yourself against its target, get hints, submit."""
     svc = context.services()
-    problem = _guard(as_json, lambda: svc.sql.problem(problem_id) if problem_id
-                     else svc.sql.pick_unsolved(pattern, difficulty))
+    problem = _guard(
+        as_json,
+        lambda: (
+            svc.sql.problem(problem_id)
+            if problem_id
+            else svc.sql.pick_unsolved(pattern, difficulty)
+        ),
+    )
     attempt_id = svc.store.open_attempt("sql", problem.id)
     started = time.monotonic()
     target_s = problem.meta.target_minutes * 60
@@ -180,10 +199,14 @@ def practice(
         # Scripted use: judge the given file once and report, as one JSON object with --json.
         if file is None:
             fail(UsageError("without a terminal, give the solution with --file FILE"), as_json)
-        result = _guard(as_json, lambda: svc.sql.judge(problem.id, read_source(str(file)), attempt_id))
+        result = _guard(
+            as_json, lambda: svc.sql.judge(problem.id, read_source(str(file)), attempt_id)
+        )
         attempt = svc.store.attempt(attempt_id)
         payload: dict[str, Any] = {
-            "problem_id": problem.id, "attempt_id": attempt_id, "result": result.to_dict(),
+            "problem_id": problem.id,
+            "attempt_id": attempt_id,
+            "result": result.to_dict(),
             "target_minutes": problem.meta.target_minutes,
             "seconds_to_solve": attempt.seconds_to_solve if attempt else None,
         }
@@ -199,12 +222,18 @@ def practice(
     while True:
         elapsed = time.monotonic() - started
         over = "[red]" if elapsed > target_s else "[green]"
-        console.print(f"{over}⏱ {_clock(elapsed)}[/] / target {_clock(target_s)}   "
-                      f"solution file: {path}")
-        choice = Prompt.ask("[s]ubmit  [e]dit  [r]un on sample  [h]int  [q]uit",
-                            choices=["s", "e", "r", "h", "q"], default="e")
+        console.print(
+            f"{over}⏱ {_clock(elapsed)}[/] / target {_clock(target_s)}   solution file: {path}"
+        )
+        choice = Prompt.ask(
+            "[s]ubmit  [e]dit  [r]un on sample  [h]int  [q]uit",
+            choices=["s", "e", "r", "h", "q"],
+            default="e",
+        )
         if choice == "q":
-            console.print("Attempt kept open; `pgdojo sql practice --id " + problem.id + "` resumes.")
+            console.print(
+                "Attempt kept open; `pgdojo sql practice --id " + problem.id + "` resumes."
+            )
             return
         if choice == "h":
             if hints_shown >= len(problem.meta.hints):
@@ -212,8 +241,9 @@ def practice(
                 continue
             hints_shown += 1
             svc.store.use_hint(attempt_id)
-            console.print(Panel(Markdown(problem.meta.hints[hints_shown - 1]),
-                                title=f"hint {hints_shown}/3"))
+            console.print(
+                Panel(Markdown(problem.meta.hints[hints_shown - 1]), title=f"hint {hints_shown}/3")
+            )
             continue
         if choice == "e":
             _edit(path)
@@ -223,17 +253,19 @@ def practice(
             continue
         source = path.read_text()
         if choice == "r":
-            data = _guard(False, lambda: svc.sql.run_sample(problem.id, source))
+            data = _guard(False, lambda: svc.sql.run_sample(problem.id, source))  # noqa: B023
             if data["ok"]:
                 _render_rows(data["rows"], "your result on the sample")
             else:
                 console.print(f"[red]{data['result']['message']}[/]")
             continue
-        result = _guard(False, lambda: svc.sql.judge(problem.id, source, attempt_id))
+        result = _guard(False, lambda: svc.sql.judge(problem.id, source, attempt_id))  # noqa: B023
         _render_result(result)
         if result.accepted:
-            console.print(f"Solved in {_clock(time.monotonic() - started)} "
-                          f"(target {_clock(target_s)}), {hints_shown} hint(s).")
+            console.print(
+                f"Solved in {_clock(time.monotonic() - started)} "
+                f"(target {_clock(target_s)}), {hints_shown} hint(s)."
+            )
             console.print(Panel(Markdown(problem.editorial), title="editorial"))
             return
 
@@ -251,8 +283,10 @@ def _clock(seconds: float) -> str:
 
 
 def _render_problem(data: dict[str, Any]) -> None:
-    head = (f"[bold]{data['title']}[/]  ·  {data['kind']}  ·  {data['difficulty']}  ·  "
-            f"target {data['target_minutes']} min  ·  {', '.join(data['patterns'])}")
+    head = (
+        f"[bold]{data['title']}[/]  ·  {data['kind']}  ·  {data['difficulty']}  ·  "
+        f"target {data['target_minutes']} min  ·  {', '.join(data['patterns'])}"
+    )
     console.print(Panel(Markdown(data["statement"]), title=data["id"], subtitle=head))
     if data.get("schema_sql"):
         console.print(Syntax(data["schema_sql"], "sql", theme="ansi_dark"))
@@ -264,8 +298,10 @@ def _render_problem(data: dict[str, Any]) -> None:
         console.print(Syntax(data["sample_sql"], "sql", theme="ansi_dark"))
     if data.get("sample_expected"):
         _render_rows(data["sample_expected"], "expected on the sample")
-    console.print(f"Allowed: {', '.join(data['allowed_statements'])} · time limit "
-                  f"{data['time_limit_ms']} ms · {data['hidden_cases']} hidden cases")
+    console.print(
+        f"Allowed: {', '.join(data['allowed_statements'])} · time limit "
+        f"{data['time_limit_ms']} ms · {data['hidden_cases']} hidden cases"
+    )
 
 
 def _render_rows(rows: dict[str, Any] | None, title: str) -> None:
@@ -287,16 +323,22 @@ def _render_result(result: JudgeResult) -> None:
     if result.position:
         console.print(Syntax(result.position.excerpt, "text"))
     if result.cases:
-        marks = " ".join(("[green]✓[/]" if c.passed else "[red]✗[/]") + (" hidden" if c.hidden
-                         else " sample") for c in result.cases)
+        marks = " ".join(
+            ("[green]✓[/]" if c.passed else "[red]✗[/]") + (" hidden" if c.hidden else " sample")
+            for c in result.cases
+        )
         console.print(f"cases: {marks}")
     if result.diff:
         cols = result.diff["columns"]
-        for label, key, colour in (("missing (expected, not in yours)", "missing", "green"),
-                                   ("extra (yours, not expected)", "extra", "red")):
+        for label, key, colour in (
+            ("missing (expected, not in yours)", "missing", "green"),
+            ("extra (yours, not expected)", "extra", "red"),
+        ):
             if result.diff[key]:
                 _render_rows({"columns": cols, "rows": result.diff[key]}, f"[{colour}]{label}[/]")
     if result.measured:
         console.print(f"measured: {result.measured}")
-    console.print(f"[dim]{result.elapsed_ms:.0f} ms · limit {result.time_limit_ms} ms per "
-                  f"statement · allowed: {', '.join(result.allowed_statements)}[/]")
+    console.print(
+        f"[dim]{result.elapsed_ms:.0f} ms · limit {result.time_limit_ms} ms per "
+        f"statement · allowed: {', '.join(result.allowed_statements)}[/]"
+    )

@@ -70,7 +70,7 @@ class Server:
         """Connection string for an ordinary login role, on the same server."""
         params = conninfo_to_dict(self.admin_conninfo(dbname))
         params.update(user=role, password=password)
-        return make_conninfo(**{k: v for k, v in params.items() if v is not None})
+        return make_conninfo("", **{k: v for k, v in params.items() if v is not None})
 
     def tcp_address(self) -> tuple[str, int] | None:
         """Host and port for clients outside pgdojo (psql), if the server listens on TCP."""
@@ -81,7 +81,7 @@ class Server:
 
 
 class ExternalServer(Server):
-    """A server given by PGDOJO_DATABASE_URL; its role must be able to create roles and databases."""
+    """A server from PGDOJO_DATABASE_URL; its role must be able to create roles and databases."""
 
     kind = "external"
 
@@ -101,7 +101,7 @@ class ExternalServer(Server):
     def admin_conninfo(self, dbname: str = "postgres") -> str:
         params = dict(self._params)
         params["dbname"] = dbname
-        return make_conninfo(**{k: v for k, v in params.items() if v is not None})
+        return make_conninfo("", **{k: v for k, v in params.items() if v is not None})
 
     def tcp_address(self) -> tuple[str, int] | None:
         host = str(self._params.get("host") or "localhost")
@@ -113,9 +113,10 @@ class ExternalServer(Server):
         safe = {k: v for k, v in self._params.items() if k != "password"}
         version, running = "unknown", False
         with contextlib.suppress(psycopg.Error), psycopg.connect(self.admin_conninfo()) as conn:
-            version = str(conn.execute("SHOW server_version").fetchone()[0])  # type: ignore[index]
+            row = conn.execute("SHOW server_version").fetchone()
+            version = str(row[0]) if row else "unknown"
             running = True
-        return ServerInfo("external", version, make_conninfo(**safe), running)
+        return ServerInfo("external", version, make_conninfo("", **safe), running)
 
 
 class EmbeddedServer(Server):
@@ -169,7 +170,7 @@ class EmbeddedServer(Server):
     # -- connection strings ----------------------------------------------------------------
     def admin_conninfo(self, dbname: str = "postgres") -> str:
         return make_conninfo(
-            host=str(self.socket_dir), port=str(self.port()), user=ADMIN_ROLE, dbname=dbname
+            "", host=str(self.socket_dir), port=str(self.port()), user=ADMIN_ROLE, dbname=dbname
         )
 
     def tcp_address(self) -> tuple[str, int] | None:
@@ -185,11 +186,12 @@ class EmbeddedServer(Server):
 
     def _run(self, argv: list[str], check: bool = True) -> subprocess.CompletedProcess[str]:
         cmd = [str(self.bin / argv[0]), *argv[1:]]
-        identity: dict[str, object] = {}
+        uid = gid = None
+        groups: list[int] | None = None
         if self._os_user:
             # Switch the group too: with root's group, group bits (often ---) would apply.
             entry = pwd.getpwnam(self._os_user)
-            identity = {"user": entry.pw_uid, "group": entry.pw_gid, "extra_groups": []}
+            uid, gid, groups = entry.pw_uid, entry.pw_gid, []
         try:
             result = subprocess.run(
                 cmd,
@@ -197,7 +199,9 @@ class EmbeddedServer(Server):
                 text=True,
                 timeout=START_TIMEOUT_S + 30,
                 stdin=subprocess.DEVNULL,
-                **identity,  # type: ignore[arg-type]
+                user=uid,
+                group=gid,
+                extra_groups=groups,
             )
         except PermissionError as exc:
             raise EngineStartError(

@@ -27,7 +27,11 @@ class Store:
     def __init__(self, conninfo: str, user: str) -> None:
         self.user = user
         self.pool: ConnectionPool[Any] = ConnectionPool(
-            conninfo, min_size=1, max_size=4, kwargs={"autocommit": True}, open=True,
+            conninfo,
+            min_size=1,
+            max_size=4,
+            kwargs={"autocommit": True},
+            open=True,
             name="pgdojo-store",
         )
 
@@ -72,11 +76,15 @@ class Store:
 
     def attempt(self, attempt_id: int) -> Attempt | None:
         with self.pool.connection() as conn:
-            row = conn.cursor(row_factory=dict_row).execute(
-                "SELECT id, item_id, started_at, solved, hints_used, seconds_to_solve"
-                " FROM attempt WHERE id = %s AND user_name = %s",
-                (attempt_id, self.user),
-            ).fetchone()
+            row = (
+                conn.cursor(row_factory=dict_row)
+                .execute(
+                    "SELECT id, item_id, started_at, solved, hints_used, seconds_to_solve"
+                    " FROM attempt WHERE id = %s AND user_name = %s",
+                    (attempt_id, self.user),
+                )
+                .fetchone()
+            )
         if not row:
             return None
         seconds = row.pop("seconds_to_solve")
@@ -103,12 +111,16 @@ class Store:
 
     def submissions(self, track: str, item_id: str, limit: int = 20) -> list[dict[str, Any]]:
         with self.pool.connection() as conn:
-            return conn.cursor(row_factory=dict_row).execute(
-                "SELECT id, verdict, created_at, elapsed_ms, source FROM submission"
-                " WHERE user_name = %s AND track = %s AND item_id = %s"
-                " ORDER BY created_at DESC, id DESC LIMIT %s",
-                (self.user, track, item_id, limit),
-            ).fetchall()
+            return (
+                conn.cursor(row_factory=dict_row)
+                .execute(
+                    "SELECT id, verdict, created_at, elapsed_ms, source FROM submission"
+                    " WHERE user_name = %s AND track = %s AND item_id = %s"
+                    " ORDER BY created_at DESC, id DESC LIMIT %s",
+                    (self.user, track, item_id, limit),
+                )
+                .fetchall()
+            )
 
     def solved_items(self, track: str) -> set[str]:
         with self.pool.connection() as conn:

@@ -48,7 +48,9 @@ def test_ordered_comparison_reports_first_mismatch() -> None:
 
 
 def test_tolerance_applies_to_numbers_only() -> None:
-    assert compare_results(rs("x", (Decimal("1.333333"),)), rs("x", (1.3333334,)), tolerance=1e-6).equal
+    assert compare_results(
+        rs("x", (Decimal("1.333333"),)), rs("x", (1.3333334,)), tolerance=1e-6
+    ).equal
     assert not compare_results(rs("x", (1.0,)), rs("x", (1.1,)), tolerance=1e-6).equal
     assert not compare_results(rs("d", (date(2026, 1, 1),)), rs("d", ("2026-01-01",))).equal
 
@@ -62,7 +64,9 @@ def test_tolerance_pairs_rows_with_duplicates_of_text() -> None:
 values = st.one_of(
     st.none(),
     st.integers(-(10**12), 10**12),
-    st.decimals(allow_nan=False, allow_infinity=False, places=2, min_value=-10**6, max_value=10**6),
+    st.decimals(
+        allow_nan=False, allow_infinity=False, places=2, min_value=-(10**6), max_value=10**6
+    ),
     st.text(max_size=5),
     st.dates(),
 )
@@ -77,14 +81,18 @@ def test_multiset_is_order_insensitive(data: list[tuple[object, object]], rnd) -
 
 
 @given(rows, rows)
-def test_comparison_is_symmetric(left: list[tuple[object, object]], right: list[tuple[object, object]]) -> None:
+def test_comparison_is_symmetric(
+    left: list[tuple[object, object]], right: list[tuple[object, object]]
+) -> None:
     forward = compare_results(rs("a b", *left), rs("a b", *right))
     backward = compare_results(rs("a b", *right), rs("a b", *left))
     assert forward.equal == backward.equal
 
 
 @given(rows, st.tuples(values, values))
-def test_an_extra_row_is_always_reported(data: list[tuple[object, object]], extra: tuple[object, object]) -> None:
+def test_an_extra_row_is_always_reported(
+    data: list[tuple[object, object]], extra: tuple[object, object]
+) -> None:
     result = compare_results(rs("a b", *data), rs("a b", *data, extra))
     assert not result.equal
     assert len(result.extra) == 1

@@ -11,7 +11,10 @@ from pgdojo.engine import Engine
 from pgdojo.engine.provision import JUDGE_DB, STORE_DB
 from pgdojo.tracks.sql import Judge, Verdict
 
-HONEST = "SELECT id, date, amount, SUM(amount) OVER (ORDER BY date, id) AS running_total FROM transactions ORDER BY date, id"
+HONEST = (
+    "SELECT id, date, amount, SUM(amount) OVER (ORDER BY date, id) AS running_total"
+    " FROM transactions ORDER BY date, id"
+)
 
 ATTACKS = {
     # reading or writing files
@@ -47,7 +50,10 @@ ATTACKS = {
         "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT count(*) FROM r",
         {Verdict.TIMEOUT, Verdict.ERROR},
     ),
-    "huge_series": ("SELECT count(*) FROM generate_series(1, 10000000000) g", {Verdict.TIMEOUT, Verdict.ERROR}),
+    "huge_series": (
+        "SELECT count(*) FROM generate_series(1, 10000000000) g",
+        {Verdict.TIMEOUT, Verdict.ERROR},
+    ),
     "cross_join": (
         "SELECT count(*) FROM generate_series(1, 200000) a, generate_series(1, 200000) b",
         {Verdict.TIMEOUT, Verdict.ERROR},

@@ -162,6 +162,7 @@ def split_statements(source: str) -> list[Statement]:
         start = item.stmt_location or 0
         end = start + item.stmt_len if item.stmt_len else len(source)
         text = source[start:end].strip().rstrip(";").strip()
+        assert item.stmt is not None
         statements.append(Statement(type(item.stmt).__name__, text, start, item.stmt))
     return statements
 
@@ -213,7 +214,7 @@ def _describe(stmt: Statement) -> str:
     return f"`{head}` ({stmt.node})"
 
 
-class _Inspector(Visitor):  # type: ignore[misc]
+class _Inspector(Visitor):
     """Walks a statement and remembers the first thing a submission may not do."""
 
     def __init__(self, kind: ProblemKind) -> None:
@@ -228,7 +229,7 @@ class _Inspector(Visitor):  # type: ignore[misc]
             self.location = location if location is not None and location >= 0 else None
 
     def visit_FuncCall(self, parent: object, node: ast.FuncCall) -> None:
-        name = node.funcname[-1].sval.lower()
+        name = str(node.funcname[-1].sval).lower() if node.funcname else ""
         if name in DENIED_FUNCTIONS or name.startswith(DENIED_FUNCTION_PREFIXES):
             self._refuse(f"function {name}() is not allowed in submissions", node.location)
 

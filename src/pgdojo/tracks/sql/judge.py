@@ -28,10 +28,10 @@ from pgdojo.tracks.sql.compare import (
 )
 from pgdojo.tracks.sql.sandbox import (
     SETUP_TIMEOUT_MS,
+    WATCHDOG,
     ResultTooLarge,
     Sandbox,
     SandboxSession,
-    watchdog,
 )
 from pgdojo.tracks.sql.verdict import (
     CaseResult,
@@ -105,7 +105,7 @@ class Judge:
         return None, tables[0] if tables else None
 
     def expected_result(self, problem: Problem, dataset: Dataset) -> ResultSet | None:
-        """The reference solution's result on a dataset (the expected output shown on the sample)."""
+        """The reference solution's result on a dataset (shown as the expected sample output)."""
         with self.sandbox.session() as session:
             session.run_script(problem.schema_sql)
             expectation = self._expectation(session, problem, dataset)
@@ -139,7 +139,7 @@ class Judge:
         total = len(problem.datasets)
         with self.sandbox.session() as session:
             session.run_script(problem.schema_sql)
-            for index, dataset in enumerate(problem.datasets, start=1):
+            for dataset in problem.datasets:
                 expectation = self._expectation(session, problem, dataset)
                 outcome = self._attempt(session, problem, dataset, statements)
                 verdict = self._assess(problem, dataset, expectation, outcome, base, source)
@@ -194,16 +194,21 @@ class Judge:
         outcome = Outcome()
         limit = problem.meta.time_limit_ms
         kind = problem.kind
-        with session.savepoint():
-            if kind is not ProblemKind.SCHEMA:
-                session.run_script(dataset.sql)
+        load = "" if kind is ProblemKind.SCHEMA else dataset.sql.rstrip().rstrip(";")
+        limit_sql = f"SET LOCAL statement_timeout = {int(limit)}"
+        if kind is ProblemKind.OPTIMIZE:
+            prelude = load  # ANALYZE needs the loaded tables, then the candidate's limit
+        else:
+            # "\n;" ends the last statement even when the script ends in a -- comment.
+            prelude = f"{load}\n;\n{limit_sql}" if load else limit_sql
+        with session.savepoint(prelude):
             if kind is ProblemKind.OPTIMIZE:
                 session.analyze_tables()
-            session.set_timeout(limit)
+                session.set_timeout(limit)
             body = (
                 statements[:-1] if kind in (ProblemKind.QUERY, ProblemKind.OPTIMIZE) else statements
             )
-            with watchdog(session.conn, limit / 1000 + WATCHDOG_GRACE_S):
+            with WATCHDOG.guard(session.conn, limit / 1000 + WATCHDOG_GRACE_S):
                 for stmt in body:
                     if not self._execute(session, stmt, outcome):
                         return outcome
@@ -216,7 +221,7 @@ class Judge:
                             self._record_failure(outcome, final, exc, prefix_len=0)
                             return outcome
                     try:
-                        outcome.result = session.fetch_query(final.text)
+                        outcome.result = session.fetch_query_in_savepoint(final.text)
                     except psycopg.Error as exc:
                         self._record_failure(outcome, final, exc, prefix_len=len(DECLARE_PREFIX))
                         return outcome
@@ -289,7 +294,11 @@ class Judge:
             return self._failure_result(base, dataset, outcome, source)
         if outcome.failed_check:
             base.verdict = Verdict.WRONG_ANSWER
-            base.message = f"{_case_label(dataset, problem)}: check failed: {outcome.failed_check.name} ({outcome.check_message})"
+            check = outcome.failed_check
+            base.message = (
+                f"{_case_label(dataset, problem)}: check failed: {check.name} "
+                f"({outcome.check_message})"
+            )
             return self._mark_case(base, dataset)
         expected = expectation.outcome
         meta = problem.meta

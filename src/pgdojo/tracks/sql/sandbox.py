@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import secrets
 import threading
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -39,10 +40,6 @@ def _reset(conn: psycopg.Connection[Any]) -> None:
     conn.execute("DISCARD ALL")
 
 
-def _check(conn: psycopg.Connection[Any]) -> None:
-    conn.execute("SELECT 1")
-
-
 class Sandbox:
     """A pool of sandbox-role connections to the judge database."""
 
@@ -53,7 +50,6 @@ class Sandbox:
             max_size=max_size,
             kwargs={"autocommit": True},
             reset=_reset,
-            check=_check,
             open=False,
             name="pgdojo-sandbox",
         )
@@ -95,14 +91,15 @@ class SandboxSession:
 
     # -- transaction frame -----------------------------------------------------------------
     def begin(self) -> None:
-        self.conn.execute("BEGIN")
         # The schema exists only inside this transaction: nothing of it survives the rollback,
         # and a unique name avoids waiting on other judges' uncommitted catalog rows.
-        self.conn.execute(sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(self.schema)))
+        # (The judge's own statements go in one round trip; candidate SQL never does.)
         self.conn.execute(
-            sql.SQL("SET LOCAL search_path = {}, ext").format(sql.Identifier(self.schema))
+            sql.SQL(
+                "BEGIN; CREATE SCHEMA {schema}; SET LOCAL search_path = {schema}, ext;"
+                " SET LOCAL statement_timeout = {timeout}"
+            ).format(schema=sql.Identifier(self.schema), timeout=sql.Literal(SETUP_TIMEOUT_MS))
         )
-        self.set_timeout(SETUP_TIMEOUT_MS)
 
     def finish(self) -> None:
         """Roll everything back; a connection in an unknown state is closed, not reused."""
@@ -124,15 +121,16 @@ class SandboxSession:
         )
 
     @contextlib.contextmanager
-    def savepoint(self) -> Iterator[None]:
-        """Undo everything done inside, including SET LOCAL, even after an error."""
+    def savepoint(self, script: str = "") -> Iterator[None]:
+        """Undo everything done inside, including SET LOCAL and open cursors, even after an
+        error. `script` (trusted content SQL) runs right after the savepoint, in the same call."""
         self._savepoints += 1
-        name = sql.Identifier(f"sp{self._savepoints}")
-        self.conn.execute(sql.SQL("SAVEPOINT {}").format(name))
+        name = f"sp{self._savepoints}"
+        self.conn.execute(f"SAVEPOINT {name};\n{script}".encode())
         try:
             yield
         finally:
-            self.conn.execute(sql.SQL("ROLLBACK TO SAVEPOINT {}").format(name))
+            self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}".encode())
 
     # -- running SQL -----------------------------------------------------------------------
     def run_script(self, script: str) -> None:
@@ -144,15 +142,16 @@ class SandboxSession:
         """One statement, whose text the classifier has already isolated."""
         self.conn.execute(statement.encode())
 
-    def fetch_query(self, statement: str) -> ResultSet:
+    def fetch_query(self, statement: str, close: bool = True) -> ResultSet:
         """Run one SELECT through a cursor and fetch it within the row and byte budgets."""
         cur = self.conn.cursor()
         cur.execute(f"DECLARE pgdojo_result NO SCROLL CURSOR FOR {statement}".encode())
+        fetch = f"FETCH {FETCH_BATCH} FROM pgdojo_result".encode()
         rows: list[tuple[Any, ...]] = []
         size = 0
         columns: tuple[str, ...] = ()
         while True:
-            cur.execute(f"FETCH {FETCH_BATCH} FROM pgdojo_result".encode())
+            cur.execute(fetch)
             if not columns and cur.description:
                 columns = tuple(col.name for col in cur.description)
             batch = cur.fetchall()
@@ -167,8 +166,13 @@ class SandboxSession:
                 )
             if len(batch) < FETCH_BATCH:
                 break
-        cur.execute(b"CLOSE pgdojo_result")
+        if close:
+            cur.execute(b"CLOSE pgdojo_result")
         return ResultSet(columns, tuple(rows))
+
+    def fetch_query_in_savepoint(self, statement: str) -> ResultSet:
+        """fetch_query, leaving the cursor to the enclosing savepoint's rollback."""
+        return self.fetch_query(statement, close=False)
 
     def table_state(self, table: str) -> ResultSet:
         """All rows of one of the problem's tables, for comparing a mutation's outcome."""
@@ -207,13 +211,51 @@ class SandboxSession:
         return plan
 
 
-@contextlib.contextmanager
-def watchdog(conn: psycopg.Connection[Any], seconds: float) -> Iterator[None]:
-    """Cancel the running statement from the client if the server-side timeout did not fire."""
-    timer = threading.Timer(seconds, conn.cancel_safe)
-    timer.daemon = True
-    timer.start()
-    try:
-        yield
-    finally:
-        timer.cancel()
+class Watchdog:
+    """One thread that cancels statements still running past their deadline.
+
+    The server's statement_timeout is the limit; this is the backstop if it did not fire
+    (a candidate cannot change it, but the judge should not depend on a single wall). One
+    shared thread instead of a timer per statement: starting a thread costs more than a
+    whole dataset's query.
+    """
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._deadlines: dict[int, tuple[float, psycopg.Connection[Any]]] = {}
+        self._next = 0
+        self._thread: threading.Thread | None = None
+
+    @contextlib.contextmanager
+    def guard(self, conn: psycopg.Connection[Any], seconds: float) -> Iterator[None]:
+        with self._cond:
+            self._next += 1
+            token = self._next
+            self._deadlines[token] = (time.monotonic() + seconds, conn)
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._run, name="pgdojo-watchdog", daemon=True
+                )
+                self._thread.start()
+            self._cond.notify()
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._deadlines.pop(token, None)
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                now = time.monotonic()
+                due = [t for t, (deadline, _) in self._deadlines.items() if deadline <= now]
+                expired = [self._deadlines.pop(t)[1] for t in due]
+                upcoming = min((d for d, _ in self._deadlines.values()), default=now + 60)
+                if not expired:
+                    self._cond.wait(timeout=max(0.01, upcoming - now))
+            for conn in expired:
+                with contextlib.suppress(Exception):
+                    conn.cancel_safe()
+
+
+WATCHDOG = Watchdog()

@@ -71,8 +71,15 @@ class SqlTrack:
                 continue
             rows.append(
                 ProblemSummary(
-                    p.id, p.title, p.kind.value, p.meta.difficulty.value, list(p.meta.patterns),
-                    p.meta.target_minutes, is_solved, p.id in attempted, p.pack,
+                    p.id,
+                    p.title,
+                    p.kind.value,
+                    p.meta.difficulty.value,
+                    list(p.meta.patterns),
+                    p.meta.target_minutes,
+                    is_solved,
+                    p.id in attempted,
+                    p.pack,
                 )
             )
         return rows
@@ -101,8 +108,14 @@ class SqlTrack:
             "allowed_statements": _allowed(p),
             "solved": p.id in self.store.solved_items(TRACK),
         }
-        if with_sample and p.kind.value in ("query", "mutation", "optimize") and len(p.sample.sql) < 20_000:
-            data["sample_expected"] = result_set_dict(self.judge_engine.expected_result(p, p.sample))
+        if (
+            with_sample
+            and p.kind.value in ("query", "mutation", "optimize")
+            and len(p.sample.sql) < 20_000
+        ):
+            data["sample_expected"] = result_set_dict(
+                self.judge_engine.expected_result(p, p.sample)
+            )
         return data
 
     def judge(self, problem_id: str, source: str, attempt_id: int | None = None) -> JudgeResult:
@@ -138,12 +151,18 @@ class SqlTrack:
         problem = self.problem(problem_id)
         return {"solution": problem.solution, "editorial": problem.editorial}
 
-    def pick_unsolved(self, pattern: str | None = None, difficulty: str | None = None,
-                      rng: random.Random | None = None) -> Problem:
+    def pick_unsolved(
+        self,
+        pattern: str | None = None,
+        difficulty: str | None = None,
+        rng: random.Random | None = None,
+    ) -> Problem:
         candidates = [s for s in self.list_problems(pattern, difficulty, solved=False)]
         if not candidates:
-            raise NotFoundError("every problem matching these filters is solved: "
-                                "try another --pattern or --difficulty")
+            raise NotFoundError(
+                "every problem matching these filters is solved: "
+                "try another --pattern or --difficulty"
+            )
         fresh = [s for s in candidates if not s.attempted] or candidates
         return self.problem((rng or random).choice(fresh).id)
 

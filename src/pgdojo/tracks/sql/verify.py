@@ -29,8 +29,10 @@ def expected_failure(problem: Problem, name: str, source: str) -> tuple[str, str
     first = source.strip().splitlines()[0] if source.strip() else ""
     match = EXPECT_LINE.match(first.strip())
     if not match:
-        raise ContentError(f"{problem.source}/wrong/{name}.sql",
-                           "first line must be `-- expect: wrong_answer on <case>`")
+        raise ContentError(
+            f"{problem.source}/wrong/{name}.sql",
+            "first line must be `-- expect: wrong_answer on <case>`",
+        )
     return match.group("verdict"), match.group("case")
 
 

@@ -1,0 +1,7 @@
+SELECT c.id, c.name
+FROM customers AS c
+JOIN purchases AS pu ON pu.customer_id = c.id
+JOIN products  AS p  ON p.id = pu.product_id
+WHERE p.category = 'camping'
+GROUP BY c.id, c.name
+HAVING count(DISTINCT p.id) = (SELECT count(*) FROM products WHERE category = 'camping');
