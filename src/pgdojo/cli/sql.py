@@ -226,7 +226,7 @@ def practice(
             f"{over}⏱ {_clock(elapsed)}[/] / target {_clock(target_s)}   solution file: {path}"
         )
         choice = Prompt.ask(
-            "[s]ubmit  [e]dit  [r]un on sample  [h]int  [q]uit",
+            r"\[s]ubmit  \[e]dit  \[r]un on sample  \[h]int  \[q]uit",
             choices=["s", "e", "r", "h", "q"],
             default="e",
         )
@@ -323,8 +323,10 @@ def _render_result(result: JudgeResult) -> None:
     if result.position:
         console.print(Syntax(result.position.excerpt, "text"))
     if result.cases:
-        marks = " ".join(
-            ("[green]✓[/]" if c.passed else "[red]✗[/]") + (" hidden" if c.hidden else " sample")
+        marks = "  ".join(
+            ("[green]✓[/] " if c.passed else "[red]✗[/] ")
+            + c.name
+            + (" (hidden)" if c.hidden else "")
             for c in result.cases
         )
         console.print(f"cases: {marks}")
