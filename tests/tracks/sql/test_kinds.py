@@ -15,7 +15,9 @@ def first_of(problems: dict[str, Problem], kind: ProblemKind) -> Problem:
     return found[0]
 
 
-def test_optimize_slow_query_is_too_slow_with_figures(judge: Judge, problems: dict[str, Problem]) -> None:
+def test_optimize_slow_query_is_too_slow_with_figures(
+    judge: Judge, problems: dict[str, Problem]
+) -> None:
     problem = first_of(problems, ProblemKind.OPTIMIZE)
     assert problem.slow_query and problem.meta.optimize
     result = judge.judge(problem, problem.slow_query)
@@ -35,7 +37,9 @@ def test_optimize_reference_beats_the_threshold(judge: Judge, problems: dict[str
     assert result.measured["ratio"] <= result.measured["required_ratio"]
 
 
-def test_schema_without_constraints_fails_a_check(judge: Judge, problems: dict[str, Problem]) -> None:
+def test_schema_without_constraints_fails_a_check(
+    judge: Judge, problems: dict[str, Problem]
+) -> None:
     problem = first_of(problems, ProblemKind.SCHEMA)
     reject_checks = [c for c in problem.meta.checks if c.expect == "reject"]
     assert reject_checks, "a schema problem should test that invalid rows are refused"

@@ -168,7 +168,7 @@ class Judge:
                 session.run_script(dataset.sql)
                 session.analyze_tables()
                 baseline = _buffers(
-                    session.explain_analyze(problem.slow_query.rstrip().rstrip(";"))
+                    session.explain(problem.slow_query.rstrip().rstrip(";"), analyze=True)
                 )
         outcome = self._attempt(session, problem, dataset, reference, measure=False)
         if outcome.failure or outcome.failed_check:
@@ -216,7 +216,7 @@ class Judge:
                     final = statements[-1]
                     if kind is ProblemKind.OPTIMIZE and measure and dataset is problem.sample:
                         try:
-                            outcome.buffers = _buffers(session.explain_analyze(final.text))
+                            outcome.buffers = _buffers(session.explain(final.text, analyze=True))
                         except psycopg.Error as exc:
                             self._record_failure(outcome, final, exc, prefix_len=0)
                             return outcome

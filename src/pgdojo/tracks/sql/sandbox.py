@@ -194,17 +194,10 @@ class SandboxSession:
                 sql.SQL("ANALYZE {}.{}").format(sql.Identifier(self.schema), sql.Identifier(table))
             )
 
-    def explain_analyze(self, statement: str) -> dict[str, Any]:
-        """EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) of one statement: the top plan object."""
-        cur = self.conn.execute(f"EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) {statement}".encode())
-        row = cur.fetchone()
-        assert row is not None
-        doc = row[0]
-        plan: dict[str, Any] = doc[0] if isinstance(doc, list) else doc
-        return plan
-
-    def explain(self, statement: str) -> dict[str, Any]:
-        row = self.conn.execute(f"EXPLAIN (FORMAT JSON) {statement}".encode()).fetchone()
+    def explain(self, statement: str, analyze: bool = False) -> dict[str, Any]:
+        """The top plan object of EXPLAIN (FORMAT JSON); with `analyze`, runs it with BUFFERS."""
+        options = "ANALYZE, BUFFERS, FORMAT JSON" if analyze else "FORMAT JSON"
+        row = self.conn.execute(f"EXPLAIN ({options}) {statement}".encode()).fetchone()
         assert row is not None
         doc = row[0]
         plan: dict[str, Any] = doc[0] if isinstance(doc, list) else doc

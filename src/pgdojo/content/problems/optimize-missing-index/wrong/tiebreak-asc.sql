@@ -1,0 +1,10 @@
+-- expect: wrong_answer on same-instant
+-- Bent the ORDER BY to fit the index it created: orders placed at the same instant come out in ascending id order.
+CREATE INDEX ON orders (customer_id, created_at DESC, order_id);
+
+SELECT order_id, created_at, status, total
+FROM orders
+WHERE customer_id = 1234
+  AND created_at >= '2026-01-01 00:00:00+00'
+  AND created_at <  '2026-04-01 00:00:00+00'
+ORDER BY created_at DESC, order_id;
