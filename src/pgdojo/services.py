@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-import threading
 from functools import cached_property
 
 from pgdojo.config import Settings
 from pgdojo.content import Problem, load_problems
+from pgdojo.content.loader import load_topics
+from pgdojo.content.topic_models import Topic
 from pgdojo.engine import Engine
 from pgdojo.store import Store
+from pgdojo.store.deepdive import DeepDiveStore
+from pgdojo.tracks.deepdive import DeepDiveTrack
 from pgdojo.tracks.sql import Judge, Sandbox, SqlTrack
 
 
@@ -17,7 +20,6 @@ class Services:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self._lock = threading.Lock()
 
     @cached_property
     def engine(self) -> Engine:
@@ -30,6 +32,14 @@ class Services:
     @cached_property
     def problems(self) -> dict[str, Problem]:
         return load_problems(self.settings.content_dirs)
+
+    @cached_property
+    def topics(self) -> dict[str, Topic]:
+        return load_topics(self.settings.content_dirs)
+
+    @cached_property
+    def deepdive(self) -> DeepDiveTrack:
+        return DeepDiveTrack(self.topics, DeepDiveStore(self.store), self.engine)
 
     @cached_property
     def sandbox(self) -> Sandbox:

@@ -14,6 +14,8 @@ from rich.table import Table
 
 from pgdojo import __version__
 from pgdojo.cli import context
+from pgdojo.cli.common import JsonOpt
+from pgdojo.cli.deepdive import cards_app, deepdive_app
 from pgdojo.cli.output import console, emit, fail
 from pgdojo.cli.sql import sql_app
 from pgdojo.errors import PgdojoError
@@ -26,10 +28,10 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(sql_app, name="sql")
+app.add_typer(deepdive_app, name="deepdive")
+app.add_typer(cards_app, name="cards")
 engine_app = typer.Typer(help="The PostgreSQL server pgdojo uses.", no_args_is_help=True)
 app.add_typer(engine_app, name="engine")
-
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object on stdout.")]
 
 
 @app.callback()

@@ -7,9 +7,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import typer
 from rich.markdown import Markdown
@@ -19,6 +18,8 @@ from rich.syntax import Syntax
 from rich.table import Table
 
 from pgdojo.cli import context
+from pgdojo.cli.common import JsonOpt
+from pgdojo.cli.common import guard as _guard
 from pgdojo.cli.output import (
     EXIT_NOT_ACCEPTED,
     EXIT_OK,
@@ -28,15 +29,13 @@ from pgdojo.cli.output import (
     print_json,
     read_source,
 )
-from pgdojo.errors import PgdojoError, UsageError
+from pgdojo.errors import UsageError
 from pgdojo.tracks.sql import JudgeResult, Verdict
 
 sql_app = typer.Typer(
     help="SQL live coding: problems judged on a real PostgreSQL.", no_args_is_help=True
 )
 
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object on stdout.")]
-T = TypeVar("T")
 
 VERDICT_STYLE = {
     Verdict.ACCEPTED: "bold green",
@@ -46,13 +45,6 @@ VERDICT_STYLE = {
     Verdict.REJECTED: "bold magenta",
     Verdict.TOO_SLOW: "bold yellow",
 }
-
-
-def _guard(as_json: bool, action: Callable[[], T]) -> T:
-    try:
-        return action()
-    except PgdojoError as exc:
-        fail(exc, as_json)
 
 
 @sql_app.command("list")

@@ -21,9 +21,11 @@ import yaml
 from pydantic import ValidationError
 
 from pgdojo.content.models import ID_PATTERN, Dataset, Problem, ProblemKind, ProblemMeta
+from pgdojo.content.topic_models import Card, Experiment, Topic, TopicMeta
 from pgdojo.errors import ContentError
 
 BUILTIN_PROBLEMS = Path(str(resources.files("pgdojo.content") / "problems"))
+BUILTIN_TOPICS = Path(str(resources.files("pgdojo.content") / "topics"))
 
 
 def split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
@@ -69,12 +71,7 @@ def load_problem(folder: Path, pack: str = "builtin") -> Problem:
         )
     md_path = folder / "problem.md"
     data, statement = split_front_matter(_read(md_path), md_path)
-    try:
-        meta = ProblemMeta.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        field = ".".join(str(p) for p in first["loc"]) or None
-        raise ContentError(str(md_path), first["msg"], field=field) from exc
+    meta = _validated(ProblemMeta, data, md_path)
     if not statement:
         raise ContentError(str(md_path), "the statement (Markdown after the front matter) is empty")
 
@@ -119,6 +116,16 @@ def load_problem(folder: Path, pack: str = "builtin") -> Problem:
     )
 
 
+def _validated(model: Any, data: Any, path: Path) -> Any:
+    """model.model_validate(data), with the first error as a ContentError naming the field."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(p) for p in first["loc"]) or None
+        raise ContentError(str(path), first["msg"], field=field) from exc
+
+
 def problem_folders(root: Path) -> list[Path]:
     """Problem folders of a pack: `root/problems/*/` if it exists, else `root/*/`."""
     base = root / "problems" if (root / "problems").is_dir() else root
@@ -142,3 +149,92 @@ def load_problems(extra_packs: tuple[Path, ...] = ()) -> dict[str, Problem]:
                 )
             problems[problem.id] = problem
     return problems
+
+
+# -- deep-dive topics ------------------------------------------------------------------------
+
+
+def _section(body: str, heading: str, path: Path) -> str:
+    """The Markdown under `## heading`, up to the next `## `."""
+    marker = f"## {heading}"
+    start = body.find(marker)
+    if start == -1:
+        raise ContentError(str(path), f"the model answer section '{marker}' is missing")
+    rest = body[start + len(marker) :]
+    end = rest.find("\n## ")
+    text = (rest if end == -1 else rest[:end]).strip()
+    if not text:
+        raise ContentError(str(path), f"the section '{marker}' is empty")
+    return text
+
+
+def load_topic(folder: Path, pack: str = "builtin") -> Topic:
+    """Load and validate one topic folder; raises ContentError naming file, field, reason."""
+    topic_id = folder.name
+    if not ID_PATTERN.match(topic_id):
+        raise ContentError(str(folder), f"folder name {topic_id!r} is not a valid id")
+    md_path = folder / "topic.md"
+    data, body = split_front_matter(_read(md_path), md_path)
+    meta = _validated(TopicMeta, data, md_path)
+    cards_path = folder / "cards.yaml"
+    try:
+        raw_cards = yaml.safe_load(_read(cards_path)) or []
+    except yaml.YAMLError as exc:
+        raise ContentError(str(cards_path), f"not valid YAML: {exc}") from exc
+    if not isinstance(raw_cards, list):
+        raise ContentError(str(cards_path), "must be a YAML list of cards")
+    cards = []
+    for index, raw in enumerate(raw_cards):
+        try:
+            cards.append(Card.model_validate(raw))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            field = f"[{index}]." + ".".join(str(p) for p in first["loc"])
+            raise ContentError(str(cards_path), first["msg"], field=field) from exc
+    experiment = None
+    experiment_path = folder / "experiment.yaml"
+    if experiment_path.exists():
+        try:
+            raw_experiment = yaml.safe_load(_read(experiment_path))
+        except yaml.YAMLError as exc:
+            raise ContentError(str(experiment_path), f"not valid YAML: {exc}") from exc
+        experiment = _validated(Experiment, raw_experiment, experiment_path)
+    answers_dir = folder / "answers"
+    samples = (
+        {p.stem: _read(p) for p in sorted(answers_dir.glob("*.md"))} if answers_dir.is_dir() else {}
+    )
+    return Topic(
+        id=topic_id,
+        meta=meta,
+        senior_answer=_section(body, "Senior answer", md_path),
+        staff_answer=_section(body, "Staff answer", md_path),
+        cards=cards,
+        experiment=experiment,
+        sample_answers=samples,
+        source=str(folder),
+        pack=pack,
+    )
+
+
+def load_topics(extra_packs: tuple[Path, ...] = ()) -> dict[str, Topic]:
+    """Built-in topics, then each pack's `topics/` folder; ids and card ids must be unique."""
+    topics: dict[str, Topic] = {}
+    card_owner: dict[str, str] = {}
+    roots = [(BUILTIN_TOPICS, "builtin")] + [(p / "topics", p.name) for p in extra_packs]
+    for root, pack in roots:
+        if not root.is_dir():
+            continue
+        for folder in sorted(p for p in root.iterdir() if (p / "topic.md").exists()):
+            topic = load_topic(folder, pack)
+            if topic.id in topics:
+                raise ContentError(str(folder), f"topic id {topic.id!r} is already defined")
+            for card in topic.cards:
+                if card.id in card_owner:
+                    raise ContentError(
+                        f"{folder}/cards.yaml",
+                        f"card id {card.id!r} is already used by topic {card_owner[card.id]!r}",
+                        field="id",
+                    )
+                card_owner[card.id] = topic.id
+            topics[topic.id] = topic
+    return topics

