@@ -12,6 +12,7 @@ from pgdojo.engine import Engine
 from pgdojo.store import Store
 from pgdojo.store.deepdive import DeepDiveStore
 from pgdojo.tracks.deepdive import DeepDiveTrack
+from pgdojo.tracks.lab.service import LabTrack
 from pgdojo.tracks.sql import Judge, Sandbox, SqlTrack
 
 
@@ -40,6 +41,10 @@ class Services:
     @cached_property
     def deepdive(self) -> DeepDiveTrack:
         return DeepDiveTrack(self.topics, DeepDiveStore(self.store), self.engine)
+
+    @cached_property
+    def lab(self) -> LabTrack:
+        return LabTrack(self.settings.home, self.store)
 
     @cached_property
     def sandbox(self) -> Sandbox:

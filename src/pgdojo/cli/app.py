@@ -16,6 +16,7 @@ from pgdojo import __version__
 from pgdojo.cli import context
 from pgdojo.cli.common import JsonOpt
 from pgdojo.cli.deepdive import cards_app, deepdive_app
+from pgdojo.cli.lab import lab_app
 from pgdojo.cli.output import console, emit, fail
 from pgdojo.cli.sql import sql_app
 from pgdojo.errors import PgdojoError
@@ -30,6 +31,7 @@ app = typer.Typer(
 app.add_typer(sql_app, name="sql")
 app.add_typer(deepdive_app, name="deepdive")
 app.add_typer(cards_app, name="cards")
+app.add_typer(lab_app, name="lab")
 engine_app = typer.Typer(help="The PostgreSQL server pgdojo uses.", no_args_is_help=True)
 app.add_typer(engine_app, name="engine")
 

@@ -124,10 +124,18 @@ class EmbeddedServer(Server):
 
     kind = "embedded"
 
-    def __init__(self, pgdata: Path, port: int | None = None) -> None:
+    def __init__(
+        self,
+        pgdata: Path,
+        port: int | None = None,
+        settings: dict[str, str] | None = None,
+        first_port: int = 5433,
+    ) -> None:
         self.pgdata = pgdata
         self.bin = postgres_bin_dir()
         self._wanted_port = port
+        self._extra_settings = dict(settings or {})
+        self._first_port = first_port
         self._os_user = SERVER_OS_USER if os.geteuid() == 0 else None
         self.log_file = pgdata.parent / "postgres.log"
         self.socket_dir = _socket_dir_for(pgdata)
@@ -279,6 +287,7 @@ class EmbeddedServer(Server):
             "log_min_error_statement": "panic",
             "track_io_timing": "on",
             "timezone": "'UTC'",
+            **self._extra_settings,
         }
         conf = self.pgdata / "pgdojo.conf"
         conf.write_text("".join(f"{k} = {v}\n" for k, v in settings.items()))
@@ -294,7 +303,7 @@ class EmbeddedServer(Server):
         port = self.port()
         if port != 5432 and _port_is_free(port):
             return port
-        for candidate in range(5433, 5533):
+        for candidate in range(self._first_port, self._first_port + 100):
             if _port_is_free(candidate):
                 return candidate
         return _any_free_port()
@@ -425,6 +434,11 @@ def _file_lock(path: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def remove_data(pgdata: Path) -> None:
-    """Delete a stopped embedded server's data dir (used by tests and `engine reset`)."""
-    shutil.rmtree(pgdata, ignore_errors=True)
+def remove_server(server: EmbeddedServer) -> None:
+    """Stop a server (immediately) and delete its data dir and socket dir."""
+    if (server.pgdata / "postmaster.pid").exists():
+        server._run(
+            ["pg_ctl", "stop", "-D", str(server.pgdata), "-m", "immediate", "-w"], check=False
+        )
+    shutil.rmtree(server.pgdata, ignore_errors=True)
+    shutil.rmtree(server.socket_dir, ignore_errors=True)
