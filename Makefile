@@ -19,6 +19,7 @@ run: $(STAMP)
 
 # Lint, type-check and the whole test suite against a private embedded PostgreSQL.
 test: $(STAMP)
+	scripts/ensure-chromium
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy

@@ -89,8 +89,54 @@ async def test_bad_requests(client: httpx.AsyncClient) -> None:
     assert_error_shape(await client.get("/api/v1/nothing-here"), 404)
 
 
-async def test_openapi_and_home(client: httpx.AsyncClient) -> None:
+async def test_openapi(client: httpx.AsyncClient) -> None:
     spec = (await client.get("/openapi.json")).json()
     assert "/api/v1/problems/{problem_id}/judge" in spec["paths"]
-    home = await client.get("/")
-    assert home.status_code == 200 and "running-total" in home.text
+
+
+async def test_deepdive_and_cards_endpoints(client: httpx.AsyncClient) -> None:
+    topics = (await client.get("/api/v1/topics")).json()
+    assert topics["ok"] and any(t["id"] == "mvcc" for t in topics["topics"])
+    graded = (
+        await client.post(
+            "/api/v1/topics/mvcc/grade", json={"answer": "MVCC, xmin, xmax, snapshot, vacuum"}
+        )
+    ).json()
+    assert graded["grade"]["score"] <= 20
+    due = (await client.get("/api/v1/cards/due", params={"limit": 2})).json()
+    assert len(due["cards"]) == 2
+    card = due["cards"][0]["card_id"]
+    reviewed = (await client.post(f"/api/v1/cards/{card}/review", json={"rating": "good"})).json()
+    assert reviewed["interval_days"] > 0
+    assert_error_shape(
+        await client.post(f"/api/v1/cards/{card}/review", json={"rating": "meh"}), 422
+    )
+    assert_error_shape(await client.post("/api/v1/topics/nope/grade", json={"answer": "x"}), 404)
+    assert_error_shape(await client.post("/api/v1/topics/mvcc/grade", json={"answer": ""}), 422)
+
+
+async def test_lab_endpoints_and_errors(client: httpx.AsyncClient) -> None:
+    labs = (await client.get("/api/v1/labs")).json()
+    assert any(s["id"] == "lock-contention" for s in labs["scenarios"])
+    assert_error_shape(await client.get("/api/v1/labs/lock-contention/status"), 400)
+    assert_error_shape(await client.post("/api/v1/labs/nope/start"), 404)
+    started = (await client.post("/api/v1/labs/lock-contention/start")).json()
+    try:
+        assert started["dsn"].startswith("postgresql://oncall:")
+        status = (await client.get("/api/v1/labs/lock-contention/status")).json()
+        assert status["symptom_present"] is True
+        console = (
+            await client.post(
+                "/api/v1/labs/lock-contention/console", json={"sql": "SELECT count(*) FROM orders"}
+            )
+        ).json()
+        assert console["rows"] == [[5000]]
+        bad = (
+            await client.post("/api/v1/labs/lock-contention/console", json={"sql": "SELEC 1"})
+        ).json()
+        assert "syntax error" in bad["error"]
+        check = (await client.post("/api/v1/labs/lock-contention/check")).json()
+        assert check["solved"] is False
+    finally:
+        stopped = (await client.post("/api/v1/labs/lock-contention/stop")).json()
+    assert stopped["stopped"] is True

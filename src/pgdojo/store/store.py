@@ -138,3 +138,16 @@ class Store:
                 (self.user, track),
             ).fetchall()
         return {r[0] for r in rows}
+
+    def recent_activity(self, limit: int = 10) -> list[dict[str, Any]]:
+        """The user's latest submissions across tracks (for the home page)."""
+        with self.pool.connection() as conn:
+            return (
+                conn.cursor(row_factory=dict_row)
+                .execute(
+                    "SELECT track, item_id, verdict, created_at FROM submission"
+                    " WHERE user_name = %s ORDER BY created_at DESC, id DESC LIMIT %s",
+                    (self.user, limit),
+                )
+                .fetchall()
+            )

@@ -287,8 +287,9 @@ class LabTrack:
             detected,
             "your diagnosis names the root cause"
             if detected
-            else 'record what you found: `pgdojo lab diagnose ID "..."` naming the '
-            "culprit (the pid, the table, the query or the setting)",
+            else "record your root-cause statement (`pgdojo lab diagnose`, or the diagnosis "
+            "box on the lab page) naming the culprit: the pid, the table, the query or the "
+            "setting",
         )
         commands = self._commands(lab)
         traps = trap_findings(commands) + scenario.extra_traps(lab)

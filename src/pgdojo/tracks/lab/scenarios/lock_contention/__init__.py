@@ -101,13 +101,14 @@ class LockContention(Scenario):
                 "SELECT count(*) FROM pg_stat_activity WHERE application_name = %s", (CULPRIT,)
             ).fetchone()
         alive = bool(row and row[0])
+        # Never name the culprit here: finding it is the candidate's job (and the Detect score).
         return Finding(
             "root_cause",
             not alive,
-            "the idle-in-transaction session holding the row lock is gone"
+            "the session holding the lock the writers wait for is gone"
             if not alive
-            else f"the root blocker ({CULPRIT}, pid {self._culprit_pids(lab)}) still "
-            "holds its lock",
+            else "the root blocker still holds its lock; the waiting sessions are victims, "
+            "not the cause",
         )
 
     def prevention(self, lab: Lab) -> Finding:

@@ -1,0 +1,1 @@
+"""The web UI (NiceGUI), mounted on the same FastAPI app as the JSON API; pages call services."""

@@ -1,0 +1,98 @@
+"""The shared page frame: header, navigation, dark theme; and calling services safely."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
+
+from nicegui import run, ui
+
+from pgdojo.errors import PgdojoError
+from pgdojo.services import Services
+
+T = TypeVar("T")
+_services: list[Services] = []
+
+NAV = [
+    ("Home", "/"),
+    ("SQL", "/sql"),
+    ("Labs", "/labs"),
+    ("Deep dives", "/deepdive"),
+    ("Cards", "/cards"),
+]
+
+
+def set_services(services: Services) -> None:
+    _services[:] = [services]
+
+
+def services() -> Services:
+    return _services[0]
+
+
+@contextlib.contextmanager
+def frame(title: str) -> Iterator[None]:
+    """Header with navigation, dark mode, and a centred content column."""
+    ui.dark_mode(True)
+    ui.colors(primary="#4f8cc9", secondary="#2a9d8f", accent="#e9c46a")
+    ui.page_title(f"{title} · pgdojo")
+    ui.add_css(".nicegui-markdown pre { white-space: pre-wrap; word-break: break-word; }")
+    with ui.header().classes("items-center justify-between bg-slate-900 px-6 py-2"):
+        with ui.row().classes("items-center gap-6"):
+            ui.link("pgdojo", "/").classes("text-xl font-bold text-white no-underline")
+            for label, target in NAV:
+                ui.link(label, target).classes("text-slate-300 no-underline hover:text-white")
+        ui.label(services().settings.user).classes("text-slate-400 text-sm")
+    with ui.column().classes("w-full max-w-screen-xl mx-auto p-4 gap-4"):
+        yield
+
+
+async def call(fn: Callable[..., T], *args: Any) -> T | None:
+    """Run a service call off the event loop; a user-facing error becomes a notification."""
+    try:
+        return await run.io_bound(fn, *args)
+    except PgdojoError as exc:
+        ui.notify(str(exc), type="negative", multi_line=True, close_button=True)
+        return None
+
+
+def safely(getter: Callable[[], T]) -> T | None:
+    """Build a service (it may load content); a user-facing error is shown on the page."""
+    try:
+        return getter()
+    except PgdojoError as exc:
+        with ui.card().classes("w-full border-red-500").props("bordered"):
+            ui.label("Something is wrong").classes("text-lg text-red-400")
+            ui.label(str(exc)).classes("whitespace-pre-wrap")
+        return None
+
+
+def result_table(result: dict[str, Any] | None, title: str | None = None) -> None:
+    """Columns and rows (as the services return them) in a compact table."""
+    if not result:
+        return
+    columns = [
+        {"name": f"c{i}", "label": c, "field": f"c{i}", "align": "left"}
+        for i, c in enumerate(result["columns"])
+    ]
+    rows = [
+        {f"c{i}": _cell(v) for i, v in enumerate(row)} | {"_k": n}
+        for n, row in enumerate(result["rows"])
+    ]
+    table = ui.table(
+        columns=columns,
+        rows=rows,
+        row_key="_k",
+        title=title,
+        pagination=15 if len(rows) > 15 else None,
+    )
+    table.classes("w-full").props("dense flat bordered")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return "NULL"
+    if isinstance(value, list):
+        return "{" + ",".join(_cell(v) for v in value) + "}"
+    return str(value)
