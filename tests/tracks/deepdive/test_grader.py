@@ -149,3 +149,12 @@ def test_adding_a_sentence_never_lowers_the_score(base: list[str], extra: str) -
     before = grade_answer(TOPIC, "\n".join(base)).score
     after = grade_answer(TOPIC, "\n".join([*base, extra])).score
     assert after >= before
+
+
+def test_identifiers_abbreviations_and_late_refutations() -> None:
+    assert split_sentences("Tune it, e.g. max_wal_size grows. Next one.") == [
+        "Tune it, eg max_wal_size grows.",
+        "Next one.",
+    ]
+    refuted = STRONG + "\nSome say PostgreSQL updates rows in place, which is false."
+    assert grade_answer(TOPIC, refuted).misconceptions == []

@@ -29,7 +29,8 @@ FUNCTION_WORDS = frozenset(
     "since by to of in on with then than each every until after before while if can cannot "
     "does do has have had means makes keeps writes reads gets uses sees needs must will would "
     "should could may might not no only also both either instead rather the a an as at from "
-    "into for but or and there their they we you".split()
+    "into for but or and there their they we you keep keeps hold holds take takes make run "
+    "runs write read become becomes turn turns let lets add adds mark marks point points".split()
 )
 NEGATIONS = re.compile(
     r"\b(not|never|no|isn't|aren't|doesn't|don't|didn't|won't|cannot|can't|myth|misconception|"
@@ -37,6 +38,12 @@ NEGATIONS = re.compile(
     re.IGNORECASE,
 )
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n\s*\n|\n(?=#)")
+# A refutation after the claim: "X happens in place, which is false".
+NEGATION_AFTER = re.compile(
+    r"\b(is|are|was|that's|which is)\s+(false|wrong|a myth|not true|incorrect|a misconception)\b",
+    re.IGNORECASE,
+)
+ABBREVIATIONS = re.compile(r"\b(e\.g|i\.e|etc|vs|cf|approx)\.", re.IGNORECASE)
 LIST_MARKER = re.compile(r"(?:^|\n)[ \t]*(?:[-*•]|\d+[.)])[ \t]+")
 WORD = re.compile(r"[a-z0-9_']+")
 WORDS_PER_MINUTE = 140
@@ -90,8 +97,11 @@ class Grade:
 def split_sentences(text: str) -> list[str]:
     """Sentences and list items of an answer, with Markdown emphasis and code marks removed."""
     cleaned = re.sub(r"```.*?```", " ", text, flags=re.DOTALL)
+    cleaned = ABBREVIATIONS.sub(lambda m: m.group(1), cleaned)  # "e.g." ends no sentence
     cleaned = LIST_MARKER.sub("\n\n", cleaned)  # each list item stands alone
-    cleaned = re.sub(r"[`*_>#]+", " ", cleaned)
+    cleaned = re.sub(r"[`*>#]+", " ", cleaned)
+    # Emphasis underscores go; underscores inside identifiers (max_wal_size) stay.
+    cleaned = re.sub(r"(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])", " ", cleaned)
     parts = SENTENCE_BREAK.split(cleaned)
     return [" ".join(p.split()) for p in parts if p and p.strip()]
 
@@ -111,8 +121,9 @@ def is_explanation(sentence: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _word_pattern(phrase: str) -> re.Pattern[str]:
-    """Match at word starts; spaces in a phrase also match hyphens and line breaks."""
-    body = r"[\s\-]+".join(re.escape(part) for part in phrase.split())
+    """Match at word starts; spaces in a phrase also match hyphens, underscores and line
+    breaks, so the term "max wal size" finds max_wal_size."""
+    body = r"[\s\-_]+".join(re.escape(part) for part in phrase.split())
     return re.compile(r"(?<![a-z0-9_])" + body, re.IGNORECASE)
 
 
@@ -142,7 +153,11 @@ def find_misconception(item: Misconception, sentences: list[str]) -> str | None:
     for sentence in sentences:
         for pattern in item.patterns:
             match = re.search(pattern, sentence, re.IGNORECASE)
-            if match and not NEGATIONS.search(sentence[: match.start()]):
+            if (
+                match
+                and not NEGATIONS.search(sentence[: match.start()])
+                and not NEGATION_AFTER.search(sentence[match.end() :])
+            ):
                 return sentence
     return None
 
