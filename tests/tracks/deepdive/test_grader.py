@@ -153,7 +153,7 @@ def test_adding_a_sentence_never_lowers_the_score(base: list[str], extra: str) -
 
 def test_identifiers_abbreviations_and_late_refutations() -> None:
     assert split_sentences("Tune it, e.g. max_wal_size grows. Next one.") == [
-        "Tune it, eg max_wal_size grows.",
+        "Tune it, e.g max_wal_size grows.",
         "Next one.",
     ]
     refuted = STRONG + "\nSome say PostgreSQL updates rows in place, which is false."
