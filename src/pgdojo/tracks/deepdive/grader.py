@@ -33,7 +33,7 @@ FUNCTION_WORDS = frozenset(
     "runs write read become becomes turn turns let lets add adds mark marks point points".split()
 )
 NEGATIONS = re.compile(
-    r"\b(not|never|no|isn't|aren't|doesn't|don't|didn't|won't|cannot|can't|myth|misconception|"
+    r"\b(not|never|no|without|isn't|aren't|doesn't|don't|didn't|won't|cannot|can't|myth|misconception|"
     r"wrong|false|rather than|instead of|unlike|contrary)\b",
     re.IGNORECASE,
 )
