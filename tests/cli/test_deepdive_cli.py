@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -76,3 +77,17 @@ def test_cards_review_and_stats(cli_env: dict[str, str]) -> None:
     assert stats["reviews_today"] >= 1 and stats["cards"] >= 150
     bad = pgdojo(cli_env, "cards", "review", "--card", card, "--json")
     assert bad.returncode == 2
+
+
+def test_a_broken_topic_pack_is_a_clear_error(cli_env: dict[str, str], tmp_path: Path) -> None:
+    broken = tmp_path / "pack" / "topics" / "broken"
+    broken.mkdir(parents=True)
+    (broken / "topic.md").write_text(
+        "---\ntitle: x\n---\n## Senior answer\nx\n## Staff answer\ny\n"
+    )
+    for command in (("cards", "stats"), ("deepdive", "list")):
+        out = pgdojo(cli_env, "--content", str(tmp_path / "pack"), *command, "--json")
+        assert out.returncode == 3, out.stderr
+        body = json.loads(out.stdout)
+        assert body["ok"] is False and "broken/topic.md" in body["error"]
+        assert "Traceback" not in out.stderr

@@ -158,6 +158,12 @@ def serve(
 def main() -> None:
     try:
         app()
+    except PgdojoError as exc:
+        # Raised while building a service (content, engine) outside a command's own guard.
+        try:
+            fail(exc, "--json" in sys.argv)
+        except typer.Exit as exit_:
+            sys.exit(exit_.exit_code)
     finally:
         context.close()
 
