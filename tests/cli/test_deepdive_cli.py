@@ -44,7 +44,13 @@ def test_list_show_and_grade(cli_env: dict[str, str]) -> None:
         and set(body["parts"]) == {"what", "why", "how", "tradeoffs", "comparison"}
     )
     human = pgdojo(
-        cli_env, "deepdive", "grade", "mvcc", "-", stdin="MVCC, xmin, xmax, vacuum, snapshot"
+        cli_env,
+        "deepdive",
+        "grade",
+        "mvcc",
+        "-",
+        stdin="MVCC, xmin, xmax, vacuum, snapshot, dead tuples, hint bits, commit log, "
+        "visibility map, HOT, undo, bloat, freeze, wraparound, clog",
     )
     assert "list of terms" in human.stdout
 

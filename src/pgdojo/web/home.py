@@ -40,7 +40,7 @@ def _overview() -> dict[str, Any]:
         "problems": len(problems),
         "by_pattern": solved_by_pattern.most_common(12),
         "cards_due": stats["due"] + min(stats["new"], 10),
-        "topics": [(t["id"], t["best_score"] or 0) for t in topics],
+        "topics": [(t["id"], t["best_score"]) for t in topics if t["best_score"] is not None],
         "lab": next((s for s in labs if not s["solved"]), labs[0] if labs else None),
         "labs_solved": sum(s["solved"] for s in labs),
         "labs": len(labs),
