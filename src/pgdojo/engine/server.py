@@ -151,8 +151,16 @@ class EmbeddedServer(Server):
                 self._prepare_for_os_user()
             if not (self.pgdata / "PG_VERSION").exists():
                 self._initdb()
-            self._write_config()
-            self._start()
+            # Another process may take the port we found free before postgres binds it (labs
+            # started side by side): then pick a kernel-assigned free port and try again.
+            for attempt in range(3):
+                self._write_config(retry=attempt > 0)
+                try:
+                    self._start()
+                    break
+                except EngineStartError as exc:
+                    if self._wanted_port or "port is taken" not in str(exc) or attempt == 2:
+                        raise
 
     def is_running(self) -> bool:
         if not (self.pgdata / "postmaster.pid").exists():
@@ -269,9 +277,9 @@ class EmbeddedServer(Server):
             ]
         )
 
-    def _write_config(self) -> None:
+    def _write_config(self, retry: bool = False) -> None:
         """(Re)write pgdojo's settings, included from postgresql.conf, before every start."""
-        port = self._wanted_port or self._current_or_free_port()
+        port = self._wanted_port or (_any_free_port() if retry else self._current_or_free_port())
         # Unix socket permissions 0700: only the server's OS user (and root) may connect
         # locally, where authentication is `trust`; TCP clients need a password (scram).
         settings = {

@@ -6,6 +6,7 @@ Roles inside (the incident's cast):
     app_owner   owns the application's tables (NOLOGIN)
     app         the application's login, used by the workload
     oncall      the candidate: an on-call DBA's powers, not a superuser
+    replicator  a standby's streaming login (only in labs with a standby)
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from pgdojo.engine.server import EmbeddedServer, remove_server
 APP_DB = "shop"
 ONCALL = "oncall"
 APP = "app"
+REPLICATOR = "replicator"  # the standby's streaming role (local trust, replication)
 
 # What an on-call DBA may change instance-wide (ALTER SYSTEM + pg_reload_conf).
 ONCALL_SYSTEM_PARAMETERS = (
@@ -101,6 +103,8 @@ class LabCluster:
             admin.execute("GRANT EXECUTE ON FUNCTION pg_reload_conf() TO oncall")
         with psycopg.connect(self.admin_conninfo(), autocommit=True) as admin:
             admin.execute("CREATE EXTENSION pg_stat_statements")
+            # Function privileges are per database: the reload grant must be made here too.
+            admin.execute("GRANT EXECUTE ON FUNCTION pg_reload_conf() TO oncall")
             admin.execute("ALTER SCHEMA public OWNER TO app_owner")
             admin.execute("GRANT USAGE ON SCHEMA public TO app")
             admin.execute(
@@ -114,11 +118,17 @@ class LabCluster:
         return creds
 
     def add_standby(self, settings: dict[str, str] | None = None) -> EmbeddedServer:
-        """A streaming standby cloned with pg_basebackup, started on its own port."""
+        """A streaming standby cloned with pg_basebackup, started on its own port.
+
+        It streams as `replicator` (LOGIN REPLICATION, not a superuser), as production standbys
+        do: its walsender is then a session an on-call DBA with pg_signal_backend can see and
+        end, which is a mistake some scenarios need to be possible."""
         standby_dir = self.root / "standby"
         merged = {**BASE_SETTINGS, "hot_standby": "on", **(settings or {})}
         standby = EmbeddedServer(standby_dir, settings=merged, first_port=55532)
         primary_port = self.primary.port()
+        with psycopg.connect(self.primary.admin_conninfo("postgres"), autocommit=True) as admin:
+            admin.execute(f"CREATE ROLE {REPLICATOR} LOGIN REPLICATION")
         self.primary._run(
             [
                 "pg_basebackup",
@@ -129,7 +139,7 @@ class LabCluster:
                 "-p",
                 str(primary_port),
                 "-U",
-                "postgres",
+                REPLICATOR,
                 "-R",
                 "-X",
                 "stream",

@@ -12,6 +12,7 @@ from typing import Any
 
 import pglast
 from pglast import ast
+from pglast.enums import ObjectType
 from pglast.parser import ParseError
 from pglast.visitors import Visitor
 
@@ -33,7 +34,8 @@ MEASURE_FUNCTIONS = re.compile(
 ACT_FUNCTIONS = re.compile(r"^(pg_cancel_backend|pg_terminate_backend|pg_wal_replay_resume)$")
 PREVENT_SETTINGS = re.compile(
     r"(statement_timeout|idle_in_transaction_session_timeout|idle_session_timeout|lock_timeout|"
-    r"autovacuum\w*|work_mem|max_standby_\w+|hot_standby_feedback|log_\w+|connection limit)"
+    r"autovacuum\w*|work_mem|max_standby_\w+|hot_standby_feedback|log_\w+|connection limit|"
+    r"temp_file_limit|transaction_timeout|auto_explain\.\w+)"
 )
 
 
@@ -82,9 +84,18 @@ def classify(command: Command) -> Command:
             or any(MEASURE_FUNCTIONS.match(f) for f in reader.functions)
         ):
             command.phases.add("measure")
-        if name in ("IndexStmt", "ReindexStmt", "VacuumStmt", "CreateStatsStmt") or any(
-            ACT_FUNCTIONS.match(f) for f in reader.functions
-        ):
+        if name in (
+            "IndexStmt",
+            "ReindexStmt",
+            "VacuumStmt",
+            "CreateStatsStmt",
+            "CreateFunctionStmt",
+            "AlterTableStmt",
+            "AlterRoleSetStmt",
+            "AlterDatabaseSetStmt",
+            "AlterSystemStmt",
+            "VariableSetStmt",
+        ) or any(ACT_FUNCTIONS.match(f) for f in reader.functions):
             command.phases.add("act")
         lowered = command.sql.lower()
         if name in (
@@ -128,7 +139,9 @@ def _generic_traps(stmt: Any, name: str, lowered: str, reader: _Reader) -> list[
             "autovacuum-off: disabling autovacuum globally trades one incident for "
             "bloat everywhere and, eventually, transaction ID wraparound"
         )
-    if name in ("DropStmt", "TruncateStmt"):
+    # DROP INDEX (CONCURRENTLY) of an INVALID index is the recommended clean-up, not a trap.
+    dropping_index = name == "DropStmt" and stmt.removeType == ObjectType.OBJECT_INDEX
+    if name == "TruncateStmt" or (name == "DropStmt" and not dropping_index):
         traps.append("destructive: dropping or truncating application data during an incident")
     if (
         "pg_terminate_backend" in reader.functions

@@ -148,6 +148,18 @@ def scenario_doc(module_file: str) -> ScenarioDoc:
     return _doc_for(module_file)
 
 
+def load_scenario(scenario_id: str) -> Scenario:
+    """One scenario by id, importing only its own package (the workload process uses this, so
+    a broken package elsewhere cannot stop a lab's workload)."""
+    from pgdojo.tracks.lab import scenarios as package
+
+    module = importlib.import_module(f"{package.__name__}.{scenario_id.replace('-', '_')}")
+    scenario = getattr(module, "SCENARIO", None)
+    if not isinstance(scenario, Scenario) or scenario.id != scenario_id:
+        raise ContentError(str(module.__file__), f"does not define SCENARIO for {scenario_id!r}")
+    return scenario
+
+
 def load_scenarios() -> dict[str, Scenario]:
     """Every scenario package under tracks/lab/scenarios, by id."""
     from pgdojo.tracks.lab import scenarios as package

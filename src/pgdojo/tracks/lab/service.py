@@ -116,7 +116,8 @@ class LabTrack:
         try:
             creds = cluster.create()
             if scenario.needs_standby:
-                cluster.add_standby()
+                # Settings only the standby gets (a scenario's `standby_settings`, optional).
+                cluster.add_standby(getattr(scenario, "standby_settings", None))
             state = LabState(
                 scenario.id,
                 self.store.user,
@@ -250,15 +251,17 @@ class LabTrack:
             for r in read_jsonl(lab.root / HISTORY_FILE)
         ]
         seen = {c.sql.strip().rstrip(";") for c in commands}
-        with contextlib.suppress(psycopg.Error), lab.admin() as admin:
-            rows = admin.execute(
-                "SELECT query FROM pg_stat_statements WHERE userid = 'oncall'::regrole"
-            ).fetchall()
-            commands += [
-                Command(r[0], "pg_stat_statements")
-                for r in rows
-                if r[0].strip().rstrip(";") not in seen
-            ]
+        # A standby keeps its own pg_stat_statements (shared memory, not replicated): what the
+        # candidate ran there over the standby DSN is read from it.
+        for standby in (False, True) if lab.state.standby else (False,):
+            with contextlib.suppress(psycopg.Error), lab.admin(standby=standby) as admin:
+                rows = admin.execute(
+                    "SELECT query FROM pg_stat_statements WHERE userid = 'oncall'::regrole"
+                ).fetchall()
+                for (query,) in rows:
+                    if query.strip().rstrip(";") not in seen:
+                        seen.add(query.strip().rstrip(";"))
+                        commands.append(Command(query, "pg_stat_statements"))
         return [classify(c) for c in commands]
 
     def _detected(self, scenario: Scenario, lab: Lab) -> bool:

@@ -114,13 +114,13 @@ def run_workers(ctx: WorkloadContext, workers: list[Callable[[WorkloadContext], 
 
 def main(argv: list[str]) -> int:
     from pgdojo.tracks.lab.cluster import LabCluster
-    from pgdojo.tracks.lab.scenario import load_scenarios
+    from pgdojo.tracks.lab.scenario import load_scenario
 
     root = Path(argv[0])
     state = LabState.load(root)
     if state is None:
         return 2
-    scenario = load_scenarios()[state.scenario]
+    scenario = load_scenario(state.scenario)
     cluster = LabCluster(root, scenario.settings)
     ctx = WorkloadContext(
         root=root,

@@ -1,0 +1,206 @@
+"""The ledger's account lookup casts a bigint column to numeric: its unique index is useless.
+
+The new ORM model maps `account_no` as a Numeric, so the query the application sends is
+`... WHERE accounts.account_no = $1::NUMERIC`. There is no bigint = numeric operator: PostgreSQL
+resolves it as numeric = numeric and casts the column, `(account_no)::numeric`, for every row,
+and a btree on `account_no` cannot serve an expression on it. In psql the same lookup with an
+integer literal (or a quoted one, which is resolved to bigint) uses the index: "fast for me".
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from typing import Any, ClassVar
+
+import psycopg
+
+from pgdojo.tracks.lab.common import app_session, as_owner, duration_ms, role_setting
+from pgdojo.tracks.lab.scenario import Finding, Lab, Scenario, scenario_doc
+from pgdojo.tracks.lab.workload import WorkloadContext
+
+ACCOUNTS = 400_000
+FIRST_ACCOUNT_NO = 4_000_000_000
+STEP = 7
+# What the ORM renders: its model maps account_no as a Numeric, and it casts typed parameters.
+LOOKUP_SQL = (
+    "SELECT accounts.id, accounts.holder, accounts.balance, accounts.status FROM accounts"
+    " WHERE accounts.account_no = %s::NUMERIC"
+)
+SAMPLE_ACCOUNT_NO = Decimal(FIRST_ACCOUNT_NO + 4242 * STEP)
+P95_LIMIT_MS = 8.0
+# Prevention: the app's slow statements (or their plans, with auto_explain) get logged.
+MAX_LOG_THRESHOLD_MS = 20.0
+PREVENTION_SETTINGS = ("auto_explain.log_min_duration", "log_min_duration_statement")
+
+
+def _account_no() -> Decimal:
+    return Decimal(FIRST_ACCOUNT_NO + random.randint(1, ACCOUNTS) * STEP)
+
+
+def lookup(ctx: WorkloadContext) -> None:
+    """ledger-api: every payment looks its account up by number first."""
+    with app_session(ctx, "ledger-api") as conn:
+        while ctx.sleep(0.03):
+            with ctx.op():
+                conn.execute(LOOKUP_SQL, (_account_no(),)).fetchall()
+
+
+def poster(ctx: WorkloadContext) -> None:
+    """ledger-api: postings update balances by primary key (fast, but they need the table)."""
+    with app_session(ctx, "ledger-poster") as conn:
+        while ctx.sleep(0.05):
+            with ctx.op():
+                conn.execute(
+                    "UPDATE accounts SET balance = balance + %s WHERE id = %s",
+                    (Decimal("1.25"), random.randint(1, ACCOUNTS)),
+                )
+
+
+def plan_nodes(node: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Every node of an EXPLAIN (FORMAT JSON) plan, depth first."""
+    yield node
+    for child in node.get("Plans", []):
+        yield from plan_nodes(child)
+
+
+class ImplicitCast(Scenario):
+    doc = scenario_doc(__file__)
+    settings: ClassVar[dict[str, str]] = {
+        "max_parallel_workers_per_gather": "0",
+        # auto_explain is loaded, not enabled: turning it on for the app is the prevention.
+        "shared_preload_libraries": "'pg_stat_statements,auto_explain'",
+    }
+    warmup_s = 6.0
+
+    def setup(self, lab: Lab, admin: psycopg.Connection[Any]) -> None:
+        as_owner(
+            admin,
+            f"""
+            CREATE TABLE accounts (
+                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                account_no bigint NOT NULL UNIQUE,
+                holder text NOT NULL, balance numeric(14, 2) NOT NULL,
+                status text NOT NULL DEFAULT 'active',
+                opened_at timestamptz NOT NULL);
+            INSERT INTO accounts (account_no, holder, balance, opened_at)
+                SELECT {FIRST_ACCOUNT_NO} + g::bigint * {STEP}, 'holder ' || g,
+                       (g::bigint * 7919 % 1000000) / 100.0, now() - g * interval '5 min'
+                FROM generate_series(1, {ACCOUNTS}) g;
+            """,
+        )
+        admin.execute("VACUUM ANALYZE accounts")
+        for parameter in PREVENTION_SETTINGS:  # superuser-only parameters otherwise
+            admin.execute(f"GRANT SET ON PARAMETER {parameter} TO oncall")
+        # The cluster grants pg_reload_conf in database postgres only; the DSN is to shop.
+        admin.execute("GRANT EXECUTE ON FUNCTION pg_reload_conf() TO oncall")
+
+    def workers(self) -> list[Callable[[WorkloadContext], None]]:
+        return [lookup, lookup, lookup, poster]
+
+    # -- measuring -------------------------------------------------------------------------
+    def _plan(self, admin: psycopg.Connection[Any]) -> dict[str, Any]:
+        """The application's query, planned with the parameter type the application sends."""
+        row = admin.execute(
+            ("EXPLAIN (FORMAT JSON) " + LOOKUP_SQL).encode(), (SAMPLE_ACCOUNT_NO,)
+        ).fetchone()
+        assert row is not None
+        return dict(row[0][0]["Plan"])
+
+    def measure(self, lab: Lab) -> dict[str, Any]:
+        measured = lab.metrics()
+        with lab.admin() as admin:
+            statement = admin.execute(
+                "SELECT calls, round(mean_exec_time::numeric, 2)::float8,"
+                " (shared_blks_hit + shared_blks_read) / greatest(calls, 1)"
+                " FROM pg_stat_statements WHERE query LIKE 'SELECT accounts.id%'"
+                " ORDER BY calls DESC LIMIT 1"
+            ).fetchone()
+            plan = self._plan(admin)
+        if statement:
+            measured.update(
+                lookup_calls=int(statement[0]),
+                lookup_mean_ms=statement[1],
+                lookup_blocks_per_call=int(statement[2]),
+            )
+        measured["lookup_plan"] = [n["Node Type"] for n in plan_nodes(plan)]
+        return measured
+
+    def symptom_present(self, measured: dict[str, Any]) -> bool:
+        return (measured.get("p95_ms") or 0.0) >= P95_LIMIT_MS
+
+    # -- verdict ---------------------------------------------------------------------------
+    def root_cause(self, lab: Lab) -> Finding:
+        with lab.admin() as admin:
+            plan = self._plan(admin)
+        nodes = list(plan_nodes(plan))
+        used = sorted({n["Index Name"] for n in nodes if "Index Name" in n})
+        filters = [n.get("Filter", "") for n in nodes if n["Node Type"] == "Seq Scan"]
+        measured = {"plan": [n["Node Type"] for n in nodes], "indexes_used": used}
+        if used:
+            return Finding(
+                "root_cause",
+                True,
+                f"the application's lookup (numeric parameter) now uses index {used[0]}",
+                measured,
+            )
+        return Finding(
+            "root_cause",
+            False,
+            "the application's lookup, planned with the numeric parameter it really sends, "
+            f"is still a Seq Scan ({filters[0] if filters else 'no index used'}): the column "
+            "is cast for every row, so no index on plain account_no can serve it",
+            measured,
+        )
+
+    def prevention(self, lab: Lab) -> Finding:
+        with lab.admin() as admin:
+            values = {name: role_setting(admin, "app", name) for name in PREVENTION_SETTINGS}
+        good = {
+            name: value
+            for name, value in values.items()
+            if 0 < duration_ms(value) <= MAX_LOG_THRESHOLD_MS
+        }
+        if good:
+            name, value = next(iter(good.items()))
+            return Finding(
+                "prevention",
+                True,
+                f"{name} = {value} for the app: the next slow plan is logged",
+                values,
+            )
+        return Finding(
+            "prevention",
+            False,
+            "nothing logs the app's slow statements or their plans at a useful threshold "
+            f"(≤ {MAX_LOG_THRESHOLD_MS:.0f} ms): auto_explain.log_min_duration would have "
+            "shown the plan the app really gets, cast included",
+            values,
+        )
+
+    def diagnosis_terms(self, lab: Lab) -> list[str]:
+        return ["numeric", "cast", "type mismatch", "mismatched type"]
+
+    def extra_traps(self, lab: Lab) -> list[Finding]:
+        with lab.admin() as admin:
+            row = admin.execute(
+                "SELECT format_type(atttypid, atttypmod) FROM pg_attribute"
+                " WHERE attrelid = 'accounts'::regclass AND attname = 'account_no'"
+            ).fetchone()
+        if row and row[0] != "bigint":
+            return [
+                Finding(
+                    "trap:column-rewrite",
+                    False,
+                    f"account_no was changed to {row[0]}: ALTER COLUMN ... TYPE rewrites the "
+                    "whole table and its indexes under an ACCESS EXCLUSIVE lock, stopping "
+                    "every lookup and posting meanwhile, to make the schema match a bug in "
+                    "the application",
+                    {"account_no_type": row[0]},
+                )
+            ]
+        return []
+
+
+SCENARIO = ImplicitCast()

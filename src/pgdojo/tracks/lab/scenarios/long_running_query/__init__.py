@@ -1,0 +1,286 @@
+"""A runaway finance report pins the xmin horizon; the app's job queue drowns in dead tuples.
+
+The report is an honest heavy query (a correlated subquery over 200k orders, hours of work).
+What hurts the application is not its CPU (one core of two) but its snapshot: while it runs,
+no row version deleted after it started can be removed, so every job the queue workers finish
+leaves a dead entry at the head of the queue's partial index, and every dequeue walks all of
+them. Pickup latency grows with each second the report keeps running.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+import psycopg
+from psycopg import sql
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+from pgdojo.tracks.lab.common import app_session, as_owner, duration_ms, is_terminated, role_setting
+from pgdojo.tracks.lab.scenario import Finding, Lab, Scenario, scenario_doc
+from pgdojo.tracks.lab.state import METRICS_FILE, read_jsonl
+from pgdojo.tracks.lab.workload import WorkloadContext
+
+REPORT_ROLE = "reporting"
+REPORT_APP = "finance-report"
+QUEUE_APP = "jobs-worker"
+# The report starts a little after the workload, so the queue's healthy latency is on record.
+REPORT_DELAY_S = 1.5
+# The symptom: job pickup p95 this many times its pre-report baseline (and at least 1.5 ms).
+SLOWDOWN = 3.0
+# Prevention: a statement_timeout for the reporting role no longer than this.
+MAX_REPORT_TIMEOUT_MS = 30 * 60_000
+
+REPORT_SQL = """\
+/* finance: orders above their customer's average, per customer */
+SELECT o.customer_id, count(*) AS big_orders, sum(o.total) AS big_total
+FROM orders o
+WHERE o.total > (SELECT avg(o2.total) FROM orders o2 WHERE o2.customer_id = o.customer_id)
+GROUP BY o.customer_id
+ORDER BY big_total DESC"""
+
+DEQUEUE_SQL = """\
+UPDATE jobs SET status = 'done', done_at = now()
+WHERE id = (SELECT id FROM jobs WHERE status = 'queued' ORDER BY id
+            LIMIT 1 FOR UPDATE SKIP LOCKED)
+RETURNING id"""
+
+
+def _reporting_conninfo(ctx: WorkloadContext) -> str:
+    params = conninfo_to_dict(ctx.app_conninfo)
+    params.update(user=REPORT_ROLE, password=ctx.state.facts["reporting_password"])
+    return make_conninfo("", **{k: str(v) for k, v in params.items() if v is not None})
+
+
+def report(ctx: WorkloadContext) -> None:
+    """The finance report: one huge query, started once; never re-run once it is stopped."""
+    if ctx.flags.get("report_done"):
+        ctx.stop.wait()
+        return
+    if not ctx.sleep(REPORT_DELAY_S):
+        return
+    try:
+        with psycopg.connect(
+            _reporting_conninfo(ctx),
+            autocommit=True,
+            application_name=REPORT_APP,
+            connect_timeout=5,
+        ) as conn:
+            row = conn.execute("SELECT pg_backend_pid()").fetchone()
+            ctx.event("report_started", pid=row[0] if row else None)
+            conn.execute(REPORT_SQL.encode()).fetchall()
+            ctx.flags["report_done"] = True
+            ctx.event("report_ended", how="finished")
+    except psycopg.errors.QueryCanceled as exc:
+        # pg_cancel_backend and statement_timeout both raise 57014; the message tells which.
+        ctx.flags["report_done"] = True
+        ctx.event("report_ended", how="cancelled", message=str(exc)[:120])
+    except psycopg.OperationalError as exc:
+        # pg_terminate_backend: AdminShutdown when the client reads the server's FATAL
+        # message, a plain "server closed the connection" when it does not.
+        ctx.flags["report_done"] = True
+        ctx.event("report_ended", how="terminated", message=str(exc)[:120])
+    except psycopg.Error as exc:
+        ctx.flags["report_done"] = True
+        ctx.event("report_ended", how="error", message=str(exc)[:120])
+
+
+def queue_worker(ctx: WorkloadContext) -> None:
+    """Picks the oldest queued job; polls every 10 ms when the queue is empty."""
+    with app_session(ctx, QUEUE_APP) as conn:
+        while not ctx.stop.is_set():
+            try:
+                with ctx.op():
+                    row = conn.execute(DEQUEUE_SQL).fetchone()
+            except psycopg.errors.QueryCanceled:
+                ctx.event("app_cancelled", worker=QUEUE_APP)
+                continue
+            except psycopg.Error as exc:
+                if is_terminated(exc):
+                    ctx.event("app_terminated", worker=QUEUE_APP)
+                raise
+            if row is None:
+                ctx.sleep(0.01)
+
+
+def producer(ctx: WorkloadContext) -> None:
+    """Checkout enqueues receipt e-mails: about 2,500 jobs a second."""
+    with app_session(ctx, "checkout-api") as conn:
+        while ctx.sleep(0.02):
+            conn.execute(
+                "INSERT INTO jobs (kind, payload) SELECT 'receipt_email',"
+                " repeat(md5(random()::text), 36) FROM generate_series(1, 50)"
+            )
+
+
+class LongRunningQuery(Scenario):
+    doc = scenario_doc(__file__)
+    # One report process is the incident; a parallel plan would make it three.
+    settings: ClassVar[dict[str, str]] = {"max_parallel_workers_per_gather": "0"}
+    warmup_s = 7.5
+
+    def setup(self, lab: Lab, admin: psycopg.Connection[Any]) -> None:
+        as_owner(
+            admin,
+            """
+            CREATE TABLE orders (
+                id bigint PRIMARY KEY, customer_id bigint NOT NULL,
+                total numeric(10, 2) NOT NULL, created_at timestamptz NOT NULL);
+            INSERT INTO orders
+                SELECT g, g % 4000, (g * 37 % 500) + 0.99, now() - g * interval '13 s'
+                FROM generate_series(1, 200000) g;
+            CREATE TABLE jobs (
+                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                kind text NOT NULL, status text NOT NULL DEFAULT 'queued',
+                payload text NOT NULL, created_at timestamptz NOT NULL DEFAULT now(),
+                done_at timestamptz);
+            CREATE INDEX jobs_queued_idx ON jobs (id) WHERE status = 'queued';
+            INSERT INTO jobs (kind, status, payload, done_at)
+                SELECT 'receipt_email', 'done', repeat(md5(g::text), 36), now()
+                FROM generate_series(1, 50000) g;
+            INSERT INTO jobs (kind, payload)
+                SELECT 'receipt_email', repeat(md5(g::text), 36) FROM generate_series(1, 1000) g;
+        """,
+        )
+        for table in ("orders", "jobs"):
+            admin.execute(sql.SQL("VACUUM ANALYZE {}").format(sql.Identifier(table)))
+        password = secrets.token_urlsafe(12)
+        lab.state.facts["reporting_password"] = password
+        admin.execute(
+            sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(
+                sql.Identifier(REPORT_ROLE), sql.Literal(password)
+            )
+        )
+        admin.execute(sql.SQL("GRANT SELECT ON orders TO {}").format(sql.Identifier(REPORT_ROLE)))
+        admin.execute(
+            sql.SQL("GRANT USAGE ON SCHEMA public TO {}").format(sql.Identifier(REPORT_ROLE))
+        )
+        # ALTER ROLE reporting SET ... needs ADMIN OPTION on the role (PostgreSQL 16+).
+        admin.execute(
+            sql.SQL("GRANT {} TO oncall WITH ADMIN OPTION, INHERIT FALSE, SET FALSE").format(
+                sql.Identifier(REPORT_ROLE)
+            )
+        )
+        # The cluster grants pg_reload_conf in database postgres only; the DSN is to shop.
+        admin.execute("GRANT EXECUTE ON FUNCTION pg_reload_conf() TO oncall")
+
+    def workers(self) -> list[Callable[[WorkloadContext], None]]:
+        return [report, queue_worker, queue_worker, queue_worker, producer]
+
+    # -- measuring -------------------------------------------------------------------------
+    def _report_started(self, lab: Lab) -> dict[str, Any] | None:
+        started = lab.events("report_started")
+        return started[0] if started else None
+
+    def _baseline_p95(self, lab: Lab, before: float | None) -> float | None:
+        records = [
+            r for r in read_jsonl(lab.root / METRICS_FILE) if r.get("p95_ms") is not None
+        ]  # one line a second: small enough to read whole
+        values = sorted(r["p95_ms"] for r in records if before is None or r["t"] <= before)
+        if not values and records:  # a slow start: the first second is the best reference
+            values = [records[0]["p95_ms"]]
+        return values[len(values) // 2] if values else None
+
+    def measure(self, lab: Lab) -> dict[str, Any]:
+        measured = lab.metrics()
+        started = self._report_started(lab)
+        measured["baseline_p95_ms"] = self._baseline_p95(lab, started["t"] if started else None)
+        with lab.admin() as admin:
+            row = admin.execute(
+                "SELECT pid, extract(epoch FROM now() - query_start)::float8, age(backend_xmin)"
+                " FROM pg_stat_activity WHERE usename = %s AND state = 'active'"
+                " ORDER BY query_start LIMIT 1",
+                (REPORT_ROLE,),
+            ).fetchone()
+            dead = admin.execute(
+                "SELECT n_dead_tup FROM pg_stat_user_tables WHERE relname = 'jobs'"
+            ).fetchone()
+        measured.update(
+            report_pid=row[0] if row else None,
+            report_active_s=round(row[1], 1) if row else 0.0,
+            report_xmin_age=int(row[2]) if row and row[2] is not None else None,
+            jobs_dead_tuples=int(dead[0]) if dead else None,
+        )
+        baseline = measured["baseline_p95_ms"] or 0.0
+        p95 = measured["p95_ms"] or 0.0
+        measured["latency_x_baseline"] = round(p95 / baseline, 1) if baseline else None
+        return measured
+
+    def symptom_present(self, measured: dict[str, Any]) -> bool:
+        # Job pickup is several times slower than before the report started (and slow in
+        # absolute terms, so a noisy millisecond on a busy laptop does not count).
+        baseline = measured.get("baseline_p95_ms") or 0.0
+        p95 = measured.get("p95_ms") or 0.0
+        return p95 >= max(SLOWDOWN * baseline, 1.5)
+
+    # -- verdict ---------------------------------------------------------------------------
+    def root_cause(self, lab: Lab) -> Finding:
+        with lab.admin() as admin:
+            row = admin.execute(
+                "SELECT pid, extract(epoch FROM now() - query_start)::float8"
+                " FROM pg_stat_activity WHERE usename = %s AND state = 'active'",
+                (REPORT_ROLE,),
+            ).fetchone()
+        if row is None:
+            return Finding(
+                "root_cause",
+                True,
+                "the runaway report is no longer running: the xmin "
+                "horizon moves again and the queue's dead tuples can be cleaned up",
+            )
+        return Finding(
+            "root_cause",
+            False,
+            f"the finance report (pid {row[0]}, role {REPORT_ROLE}) has been running for "
+            f"{row[1]:.0f} s and still holds back the xmin horizon",
+            {"report_pid": row[0], "report_active_s": round(row[1], 1)},
+        )
+
+    def prevention(self, lab: Lab) -> Finding:
+        with lab.admin() as admin:
+            value = role_setting(admin, REPORT_ROLE, "statement_timeout")
+        ms = duration_ms(value)
+        ok = 0 < ms <= MAX_REPORT_TIMEOUT_MS
+        return Finding(
+            "prevention",
+            ok,
+            f"statement_timeout = {value} for {REPORT_ROLE}'s new sessions"
+            if ok
+            else f"no statement_timeout (≤ 30 min) for the {REPORT_ROLE} role: the next "
+            "runaway report will run for hours again",
+            {"statement_timeout": value},
+        )
+
+    def diagnosis_terms(self, lab: Lab) -> list[str]:
+        started = self._report_started(lab)
+        pid = [str(started["pid"])] if started and started.get("pid") else []
+        return [*pid, REPORT_APP, "finance report", REPORT_ROLE]
+
+    def extra_traps(self, lab: Lab) -> list[Finding]:
+        traps = []
+        ended = lab.events("report_ended")
+        if ended and ended[0].get("how") == "terminated":
+            traps.append(
+                Finding(
+                    "trap:terminate-before-cancel",
+                    False,
+                    "the report was terminated without trying pg_cancel_backend first: "
+                    "cancelling stops the query and keeps the session, terminating kills the "
+                    "backend process; reach for the bigger hammer only when cancel fails",
+                )
+            )
+        victims = len(lab.events("app_terminated"))
+        if victims:
+            traps.append(
+                Finding(
+                    "trap:terminate-app-sessions",
+                    False,
+                    f"{victims} queue worker session(s) were terminated: they were the "
+                    "victims, not the cause",
+                )
+            )
+        return traps
+
+
+SCENARIO = LongRunningQuery()
