@@ -79,3 +79,10 @@ def duration_ms(value: str | None) -> float:
         return float(text)
     except ValueError:
         return 0.0
+
+
+def plan_nodes(node: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Every node of an EXPLAIN (FORMAT JSON) plan, depth first."""
+    yield node
+    for child in node.get("Plans", []):
+        yield from plan_nodes(child)

@@ -10,13 +10,13 @@ integer literal (or a quoted one, which is resolved to bigint) uses the index: "
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, ClassVar
 
 import psycopg
 
-from pgdojo.tracks.lab.common import app_session, as_owner, duration_ms, role_setting
+from pgdojo.tracks.lab.common import app_session, as_owner, duration_ms, plan_nodes, role_setting
 from pgdojo.tracks.lab.scenario import Finding, Lab, Scenario, scenario_doc
 from pgdojo.tracks.lab.workload import WorkloadContext
 
@@ -56,13 +56,6 @@ def poster(ctx: WorkloadContext) -> None:
                     "UPDATE accounts SET balance = balance + %s WHERE id = %s",
                     (Decimal("1.25"), random.randint(1, ACCOUNTS)),
                 )
-
-
-def plan_nodes(node: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    """Every node of an EXPLAIN (FORMAT JSON) plan, depth first."""
-    yield node
-    for child in node.get("Plans", []):
-        yield from plan_nodes(child)
 
 
 class ImplicitCast(Scenario):

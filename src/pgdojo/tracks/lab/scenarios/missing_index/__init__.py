@@ -8,12 +8,12 @@ planner ignores), and chosen by the planner for the application's query.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 import psycopg
 
-from pgdojo.tracks.lab.common import app_session, as_owner, duration_ms, role_setting
+from pgdojo.tracks.lab.common import app_session, as_owner, duration_ms, plan_nodes, role_setting
 from pgdojo.tracks.lab.scenario import Finding, Lab, Scenario, scenario_doc
 from pgdojo.tracks.lab.workload import WorkloadContext
 
@@ -49,13 +49,6 @@ def checkout(ctx: WorkloadContext) -> None:
                     " VALUES (%s, 'paid', %s, 'web checkout', now())",
                     (random.randint(1, CUSTOMERS), round(random.uniform(5, 400), 2)),
                 )
-
-
-def plan_nodes(node: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    """Every node of an EXPLAIN (FORMAT JSON) plan, depth first."""
-    yield node
-    for child in node.get("Plans", []):
-        yield from plan_nodes(child)
 
 
 class MissingIndex(Scenario):

@@ -10,12 +10,12 @@ priority index and stops after 50 rows.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 import psycopg
 
-from pgdojo.tracks.lab.common import app_session, as_owner
+from pgdojo.tracks.lab.common import app_session, as_owner, plan_nodes
 from pgdojo.tracks.lab.scenario import Finding, Lab, Scenario, scenario_doc
 from pgdojo.tracks.lab.workload import WorkloadContext
 
@@ -46,13 +46,6 @@ def task_runner(ctx: WorkloadContext) -> None:
                     " WHERE id = %s AND status = 'pending'",
                     (random.randint(5001, 5000 + BACKFILL),),
                 )
-
-
-def plan_nodes(node: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    """Every node of an EXPLAIN (FORMAT JSON) plan, depth first."""
-    yield node
-    for child in node.get("Plans", []):
-        yield from plan_nodes(child)
 
 
 class StaleStatistics(Scenario):
