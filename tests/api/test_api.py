@@ -140,3 +140,9 @@ async def test_lab_endpoints_and_errors(client: httpx.AsyncClient) -> None:
     finally:
         stopped = (await client.post("/api/v1/labs/lock-contention/stop")).json()
     assert stopped["stopped"] is True
+
+
+async def test_prove_endpoint(client: httpx.AsyncClient) -> None:
+    run = (await client.post("/api/v1/topics/isolation-locking/prove")).json()
+    assert run["ok"] and any(s["outcome"] == "error:40P01" for s in run["run"]["steps"])
+    assert_error_shape(await client.post("/api/v1/topics/jsonb/prove"), 404)  # no experiment
