@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from pathlib import Path
 from typing import Annotated, Any
@@ -50,7 +51,7 @@ def start(scenario_id: IdArg, as_json: JsonOpt = False) -> None:
     with (
         console.status("starting a disposable PostgreSQL and the workload…", spinner="dots")
         if not as_json
-        else _nothing()
+        else contextlib.nullcontext()
     ):
         data = guard(as_json, lambda: svc.lab.start(scenario_id))
 
@@ -157,14 +158,6 @@ def console_cmd(scenario_id: IdArg) -> None:
 
 
 # -- rendering ---------------------------------------------------------------------------------
-
-
-class _nothing:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *args: object) -> None:
-        return None
 
 
 def _render_status(data: dict[str, Any]) -> None:

@@ -15,7 +15,7 @@ from typing import Any, NoReturn
 import typer
 from rich.console import Console
 
-from pgdojo.errors import ContentError, EngineError, PgdojoError
+from pgdojo.errors import ContentError, EngineError, PgdojoError, UsageError
 
 console = Console()
 err_console = Console(stderr=True)
@@ -65,7 +65,5 @@ def read_source(path: str) -> str:
         return sys.stdin.read()
     file = Path(path)
     if not file.is_file():
-        from pgdojo.errors import UsageError
-
         raise UsageError(f"{path}: no such file (give a .sql file, or - to read standard input)")
     return file.read_text(encoding="utf-8", errors="replace")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
 import psycopg
 
@@ -17,7 +16,7 @@ from pgdojo.engine.provision import (
     new_password,
     provision_judge,
 )
-from pgdojo.engine.server import EmbeddedServer, Server, ServerInfo, make_server
+from pgdojo.engine.server import Server, ServerInfo, make_server
 from pgdojo.errors import EngineError
 from pgdojo.store.migrate import apply_migrations
 
@@ -87,7 +86,3 @@ class Engine:
 
     def info(self) -> ServerInfo:
         return self.server.info()
-
-    @property
-    def data_dir(self) -> Path | None:
-        return self.server.pgdata if isinstance(self.server, EmbeddedServer) else None

@@ -122,22 +122,18 @@ class Store:
                 .fetchall()
             )
 
-    def solved_items(self, track: str) -> set[str]:
+    def item_status(self, track: str) -> tuple[set[str], set[str]]:
+        """(solved, attempted) item ids of this user on a track, in one query."""
         with self.pool.connection() as conn:
             rows = conn.execute(
-                "SELECT DISTINCT item_id FROM submission"
-                " WHERE user_name = %s AND track = %s AND verdict = 'accepted'",
+                "SELECT item_id, bool_or(verdict = 'accepted') FROM submission"
+                " WHERE user_name = %s AND track = %s GROUP BY item_id",
                 (self.user, track),
             ).fetchall()
-        return {r[0] for r in rows}
+        return {r[0] for r in rows if r[1]}, {r[0] for r in rows}
 
-    def attempted_items(self, track: str) -> set[str]:
-        with self.pool.connection() as conn:
-            rows = conn.execute(
-                "SELECT DISTINCT item_id FROM submission WHERE user_name = %s AND track = %s",
-                (self.user, track),
-            ).fetchall()
-        return {r[0] for r in rows}
+    def solved_items(self, track: str) -> set[str]:
+        return self.item_status(track)[0]
 
     def recent_activity(self, limit: int = 10) -> list[dict[str, Any]]:
         """The user's latest submissions across tracks (for the home page)."""

@@ -70,3 +70,12 @@ def finding(result: dict[str, Any], name: str) -> dict[str, Any]:
 
 def trap_names(result: dict[str, Any]) -> set[str]:
     return {t["name"] for t in result["traps"]}
+
+
+PHASES = ("observe", "hypothesize", "measure", "act", "prevent")
+
+
+def assert_method(result: dict[str, Any], *phases: str) -> None:
+    """The investigation covered these phases (all five when none are named)."""
+    wanted = phases or PHASES
+    assert {p: result["investigation"]["phases"][p] for p in wanted} == dict.fromkeys(wanted, True)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.tracks.lab.conftest import finding, trap_names
+from tests.tracks.lab.conftest import assert_method, finding, trap_names
 
 ID = "lock-contention"
 ROOT_BLOCKER = "SELECT pid FROM pg_stat_activity WHERE application_name = 'billing-batch'"
@@ -28,9 +28,7 @@ def test_model_fix_solves_it(start_lab: Any) -> None:
     after = lab.check_until(solved=True)
     assert after["solved"] and after["detect"] and after["prevention"]
     assert after["traps"] == []
-    assert after["investigation"]["phases"] == dict.fromkeys(
-        ("observe", "hypothesize", "measure", "act", "prevent"), True
-    )
+    assert_method(after)
 
 
 def test_terminating_the_victims_is_not_a_fix(start_lab: Any) -> None:

@@ -25,6 +25,7 @@ from pgdojo.tracks.lab.investigation import (
 )
 from pgdojo.tracks.lab.scenario import Finding, Lab, Scenario, load_scenarios
 from pgdojo.tracks.lab.state import HISTORY_FILE, LabState, append_jsonl, pid_alive, read_jsonl
+from pgdojo.tracks.sql.compare import jsonable
 
 TRACK = "lab"
 MAX_CONSOLE_ROWS = 500
@@ -233,8 +234,6 @@ class LabTrack:
                 cur = conn.execute(sql.encode())
                 result["status"] = cur.statusmessage or ""
                 if cur.description:
-                    from pgdojo.tracks.sql.compare import jsonable
-
                     result["columns"] = [c.name for c in cur.description]
                     result["rows"] = [jsonable(list(r)) for r in cur.fetchmany(MAX_CONSOLE_ROWS)]
         except psycopg.Error as exc:

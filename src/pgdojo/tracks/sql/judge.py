@@ -221,7 +221,7 @@ class Judge:
                             self._record_failure(outcome, final, exc, prefix_len=0)
                             return outcome
                     try:
-                        outcome.result = session.fetch_query_in_savepoint(final.text)
+                        outcome.result = session.fetch_query(final.text, close=False)
                     except psycopg.Error as exc:
                         self._record_failure(outcome, final, exc, prefix_len=len(DECLARE_PREFIX))
                         return outcome

@@ -143,7 +143,8 @@ class SandboxSession:
         self.conn.execute(statement.encode())
 
     def fetch_query(self, statement: str, close: bool = True) -> ResultSet:
-        """Run one SELECT through a cursor and fetch it within the row and byte budgets."""
+        """Run one SELECT through a cursor and fetch it within the row and byte budgets.
+        With close=False the cursor is left to the enclosing savepoint's rollback."""
         cur = self.conn.cursor()
         cur.execute(f"DECLARE pgdojo_result NO SCROLL CURSOR FOR {statement}".encode())
         fetch = f"FETCH {FETCH_BATCH} FROM pgdojo_result".encode()
@@ -169,10 +170,6 @@ class SandboxSession:
         if close:
             cur.execute(b"CLOSE pgdojo_result")
         return ResultSet(columns, tuple(rows))
-
-    def fetch_query_in_savepoint(self, statement: str) -> ResultSet:
-        """fetch_query, leaving the cursor to the enclosing savepoint's rollback."""
-        return self.fetch_query(statement, close=False)
 
     def table_state(self, table: str) -> ResultSet:
         """All rows of one of the problem's tables, for comparing a mutation's outcome."""

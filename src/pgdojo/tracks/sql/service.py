@@ -9,6 +9,7 @@ from typing import Any
 from pgdojo.content.models import Problem
 from pgdojo.errors import NotFoundError, UsageError
 from pgdojo.store import Store
+from pgdojo.tracks.sql.classify import allowed_statement_words
 from pgdojo.tracks.sql.compare import ResultSet, jsonable
 from pgdojo.tracks.sql.judge import Judge
 from pgdojo.tracks.sql.verdict import JudgeResult
@@ -58,8 +59,7 @@ class SqlTrack:
         difficulty: str | None = None,
         solved: bool | None = None,
     ) -> list[ProblemSummary]:
-        solved_ids = self.store.solved_items(TRACK)
-        attempted = self.store.attempted_items(TRACK)
+        solved_ids, attempted = self.store.item_status(TRACK)
         rows = []
         for p in sorted(self.problems.values(), key=_problem_order):
             if pattern and pattern not in p.meta.patterns:
@@ -105,7 +105,7 @@ class SqlTrack:
             "slow_query": p.slow_query,
             "hidden_cases": len(p.hidden_datasets),
             "hints_available": len(p.meta.hints),
-            "allowed_statements": _allowed(p),
+            "allowed_statements": allowed_statement_words(p.kind),
             "solved": p.id in self.store.solved_items(TRACK),
         }
         if (
@@ -169,12 +169,6 @@ class SqlTrack:
     def verify(self, problem_id: str | None = None) -> list[VerifyReport]:
         ids = [problem_id] if problem_id else sorted(self.problems)
         return [verify_problem(self.judge_engine, self.problem(i)) for i in ids]
-
-
-def _allowed(problem: Problem) -> list[str]:
-    from pgdojo.tracks.sql.classify import allowed_statement_words
-
-    return allowed_statement_words(problem.kind)
 
 
 _DIFFICULTY_ORDER = {"easy": 0, "medium": 1, "hard": 2}
