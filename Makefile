@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test test-fast lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,13 +17,18 @@ run: $(STAMP)
 	$(BIN)/pgdojo doctor
 	$(BIN)/pgdojo serve
 
-# Lint, type-check and the whole test suite against a private embedded PostgreSQL.
+# Lint, type-check and the whole test suite (slow tests included: lab clusters, the browser,
+# the wheel installed in a fresh venv), on 2 workers, each with a private embedded PostgreSQL.
 test: $(STAMP)
 	scripts/ensure-chromium
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2 --dist loadgroup -m ""
+
+# The fast tests only (unit, in-process API and pages), for the edit-test loop.
+test-fast: $(STAMP)
+	$(BIN)/pytest -n 2
 
 bench: $(STAMP)
 	$(BIN)/python bench/judge.py

@@ -12,6 +12,21 @@ from pgdojo.config import Settings
 from pgdojo.engine import EmbeddedServer, Engine
 from pgdojo.services import Services
 
+# Folders whose tests are slow by nature (real lab clusters, a real browser): marked `slow`, so
+# that a plain `pytest` stays fast, and kept together on one xdist worker each (`make test` runs
+# everything with `-n 2 --dist loadgroup`), so they do not contend with each other.
+SLOW_GROUPS = {"tracks/lab": "labs", "web/test_browser.py": "browser"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    root = Path(__file__).parent
+    for item in items:
+        relative = item.path.relative_to(root).as_posix()
+        for prefix, group in SLOW_GROUPS.items():
+            if relative.startswith(prefix):
+                item.add_marker(pytest.mark.slow)
+                item.add_marker(pytest.mark.xdist_group(group))
+
 
 @pytest.fixture(scope="session")
 def pgdojo_home(tmp_path_factory: pytest.TempPathFactory) -> Path:

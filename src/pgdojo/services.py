@@ -1,26 +1,31 @@
-"""Wiring: settings → engine → store, content, tracks. Built once per process, lazily."""
+"""Wiring: settings → engine → store and attempts; each track's service from the registry.
+
+Built once per process, lazily: nothing starts until first needed. A track's service is built
+by its registry entry (`TrackSpec.build`) the first time `Services.track(ServiceClass)` asks.
+"""
 
 from __future__ import annotations
 
+import threading
 from functools import cached_property
+from typing import Any, TypeVar
 
+from pgdojo.attempts import AttemptLog
 from pgdojo.config import Settings
-from pgdojo.content import Problem, load_problems
-from pgdojo.content.loader import load_topics
-from pgdojo.content.topic_models import Topic
 from pgdojo.engine import Engine
+from pgdojo.registry import TrackSpec, tracks
 from pgdojo.store import Store
-from pgdojo.store.deepdive import DeepDiveStore
-from pgdojo.tracks.deepdive import DeepDiveTrack
-from pgdojo.tracks.lab.service import LabTrack
-from pgdojo.tracks.sql import Judge, Sandbox, SqlTrack
+
+S = TypeVar("S")
 
 
 class Services:
-    """The service layer every interface uses. Nothing starts until first needed."""
+    """The service layer every interface uses."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        self._tracks: dict[str, Any] = {}
+        self._lock = threading.RLock()
 
     @cached_property
     def engine(self) -> Engine:
@@ -31,31 +36,36 @@ class Services:
         return Store(self.engine.store_conninfo(), self.settings.user)
 
     @cached_property
-    def problems(self) -> dict[str, Problem]:
-        return load_problems(self.settings.content_dirs)
+    def attempts(self) -> AttemptLog:
+        return AttemptLog(self.store)
 
-    @cached_property
-    def topics(self) -> dict[str, Topic]:
-        return load_topics(self.settings.content_dirs)
+    def spec_for(self, service: type[Any]) -> TrackSpec[Any]:
+        for spec in tracks():
+            if issubclass(spec.service, service):
+                return spec
+        raise LookupError(f"no registered track provides {service.__name__}")
 
-    @cached_property
-    def deepdive(self) -> DeepDiveTrack:
-        return DeepDiveTrack(self.topics, DeepDiveStore(self.store), self.engine)
+    def track(self, service: type[S]) -> S:
+        """The service of the track that provides `service`, built on first use."""
+        spec = self.spec_for(service)
+        with self._lock:
+            if spec.id not in self._tracks:
+                self._tracks[spec.id] = spec.build(self)
+            built: S = self._tracks[spec.id]
+        return built
 
-    @cached_property
-    def lab(self) -> LabTrack:
-        return LabTrack(self.settings.home, self.store)
-
-    @cached_property
-    def sandbox(self) -> Sandbox:
-        return Sandbox(self.engine.sandbox_conninfo())
-
-    @cached_property
-    def sql(self) -> SqlTrack:
-        return SqlTrack(self.problems, Judge(self.sandbox), self.store)
+    def track_by_id(self, track_id: str) -> Any:
+        spec = next((s for s in tracks() if s.id == track_id), None)
+        if spec is None:
+            raise LookupError(f"no track {track_id!r}")
+        return self.track(spec.service)
 
     def close(self) -> None:
-        if "sandbox" in self.__dict__:
-            self.sandbox.close()
+        with self._lock:
+            for service in self._tracks.values():
+                close = getattr(service, "close", None)
+                if callable(close):
+                    close()
+            self._tracks.clear()
         if "store" in self.__dict__:
             self.store.close()

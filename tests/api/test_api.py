@@ -9,6 +9,7 @@ import pytest
 
 from pgdojo.api.server import create_app
 from pgdojo.services import Services
+from pgdojo.tracks.sql import SqlTrack
 
 pytestmark = pytest.mark.anyio
 
@@ -47,7 +48,7 @@ async def test_judge_wrong_then_right(client: httpx.AsyncClient, services: Servi
     url = "/api/v1/problems/running-total/judge"
     wrong = (await client.post(url, json={"sql": "SELECT 1 AS id"})).json()
     assert wrong["result"]["verdict"] == "wrong_answer"
-    solution = services.sql.problem("running-total").solution
+    solution = services.track(SqlTrack).problem("running-total").solution
     right = (await client.post(url, json={"sql": solution})).json()
     assert right["result"]["verdict"] == "accepted"
 

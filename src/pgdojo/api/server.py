@@ -2,40 +2,33 @@
 
 from __future__ import annotations
 
-from fastapi import FastAPI, Request
+from collections.abc import Iterable
+
+from fastapi import FastAPI
 from fastapi.responses import JSONResponse
-from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
-from starlette.responses import Response
 
 from pgdojo import __version__
-from pgdojo.api.errors import error_response, install_error_handlers
-from pgdojo.api.routes_sql import router as sql_router
-from pgdojo.api.routes_tracks import router as tracks_router
+from pgdojo.api.errors import install_error_handlers
+from pgdojo.api.security import LocalOnlyGuard, allowed_hosts
+from pgdojo.registry import resolve, tracks
 from pgdojo.services import Services
 
-MAX_BODY_BYTES = 256 * 1024
 
+def create_app(
+    services: Services, web: bool = False, hosts: Iterable[str] | None = None
+) -> FastAPI:
+    """The API (and, with `web`, the NiceGUI pages) behind the local-only guard.
 
-class BodySizeLimit(BaseHTTPMiddleware):
-    """Refuse bodies over the limit before reading them (Content-Length) or while reading."""
-
-    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
-        length = request.headers.get("content-length")
-        if length and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
-            return error_response(413, "too_large", f"request body over {MAX_BODY_BYTES} bytes")
-        body = await request.body()
-        if len(body) > MAX_BODY_BYTES:
-            return error_response(413, "too_large", f"request body over {MAX_BODY_BYTES} bytes")
-        return await call_next(request)
-
-
-def create_app(services: Services, web: bool = False) -> FastAPI:
+    `hosts` are the Host header values the server answers (`security.allowed_hosts`); None only
+    for an app used in process, never bound to a port."""
     app = FastAPI(title="pgdojo", version=__version__, docs_url=None, redoc_url=None)
     app.state.services = services
-    app.add_middleware(BodySizeLimit)
+    known_hosts = None if hosts is None else frozenset(hosts)
+    app.add_middleware(LocalOnlyGuard, hosts=known_hosts)
     install_error_handlers(app)
-    app.include_router(sql_router)
-    app.include_router(tracks_router)
+    for spec in tracks():
+        if spec.api:
+            app.include_router(resolve(spec.api))
 
     @app.get("/api/v1/health")
     async def health() -> JSONResponse:
@@ -44,11 +37,13 @@ def create_app(services: Services, web: bool = False) -> FastAPI:
     if web:
         from pgdojo.web.app import mount_web_ui
 
-        mount_web_ui(app, services)
+        mount_web_ui(app, services, known_hosts)
     return app
 
 
-def run_server(services: Services, host: str, port: int) -> None:
+def run_server(services: Services, host: str, port: int, extra_hosts: Iterable[str] = ()) -> None:
+    """Serve the API and the web UI on host:port, answering only the Host names it serves."""
     import uvicorn
 
-    uvicorn.run(create_app(services, web=True), host=host, port=port, log_level="warning")
+    app = create_app(services, web=True, hosts=allowed_hosts(host, port, extra_hosts))
+    uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -15,11 +15,9 @@ from rich.table import Table
 from pgdojo import __version__
 from pgdojo.cli import context
 from pgdojo.cli.common import JsonOpt
-from pgdojo.cli.deepdive import cards_app, deepdive_app
-from pgdojo.cli.lab import lab_app
 from pgdojo.cli.output import console, emit, fail
-from pgdojo.cli.sql import sql_app
 from pgdojo.errors import PgdojoError
+from pgdojo.registry import DoctorCheck, resolve, tracks
 
 app = typer.Typer(
     name="pgdojo",
@@ -28,10 +26,9 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-app.add_typer(sql_app, name="sql")
-app.add_typer(deepdive_app, name="deepdive")
-app.add_typer(cards_app, name="cards")
-app.add_typer(lab_app, name="lab")
+for _spec in tracks():
+    for _name, _target in _spec.cli:
+        app.add_typer(resolve(_target), name=_name)
 engine_app = typer.Typer(help="The PostgreSQL server pgdojo uses.", no_args_is_help=True)
 app.add_typer(engine_app, name="engine")
 
@@ -63,7 +60,7 @@ def doctor(as_json: JsonOpt = False) -> None:
         "user": svc.settings.user,
         "engine": "external" if svc.settings.database_url else "embedded",
     }
-    checks: list[tuple[str, bool, str]] = []
+    checks: list[DoctorCheck] = []
     try:
         started = time.perf_counter()
         engine = svc.engine
@@ -76,25 +73,28 @@ def doctor(as_json: JsonOpt = False) -> None:
         }
         address = engine.server.tcp_address()
         report["tcp"] = f"{address[0]}:{address[1]}" if address else None
-        checks.append(("engine", True, f"{info.version} ({info.kind}) at {info.location}"))
+        checks.append(
+            DoctorCheck("engine", True, f"{info.version} ({info.kind}) at {info.location}")
+        )
     except PgdojoError as exc:
-        checks.append(("engine", False, str(exc)))
-    try:
-        problems = svc.problems
-        checks.append(("content", True, f"{len(problems)} SQL problems loaded"))
-        report["problems"] = len(problems)
-    except PgdojoError as exc:
-        checks.append(("content", False, str(exc)))
+        checks.append(DoctorCheck("engine", False, str(exc)))
+    content: dict[str, dict[str, int]] = {}
+    for spec in tracks():
+        track_checks = spec.doctor(svc)
+        checks.extend(track_checks)
+        content[spec.id] = {c.name: c.count or 0 for c in track_checks if c.count is not None}
+    report["content"] = content
+    report["problems"] = content.get("sql", {}).get("problems", 0)
     usage = shutil.disk_usage(svc.settings.home if svc.settings.home.exists() else Path.home())
     free_gb = usage.free / 1e9
-    checks.append(("disk", free_gb > 1, f"{free_gb:.1f} GB free"))
-    report["checks"] = [{"name": n, "ok": ok, "detail": d} for n, ok, d in checks]
-    report["ok"] = all(ok for _, ok, _ in checks)
+    checks.append(DoctorCheck("disk", free_gb > 1, f"{free_gb:.1f} GB free"))
+    report["checks"] = [c.to_dict() for c in checks]
+    report["ok"] = all(c.ok for c in checks)
 
     def render() -> None:
         table = Table(title=f"pgdojo {__version__}", show_header=False)
-        for name, ok, detail in checks:
-            table.add_row(name, "[green]ok[/]" if ok else "[red]FAIL[/]", detail)
+        for check in checks:
+            table.add_row(check.name, "[green]ok[/]" if check.ok else "[red]FAIL[/]", check.detail)
         table.add_row("data", "", str(svc.settings.home))
         if report.get("tcp"):
             table.add_row("tcp", "", str(report["tcp"]))
@@ -140,9 +140,17 @@ def engine_stop(as_json: JsonOpt = False) -> None:
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port.")] = 8765,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-host",
+            help="Another name the server is reached by (repeatable), e.g. behind a proxy or "
+            "with --host 0.0.0.0; localhost, 127.0.0.1, [::1] and --host are always answered.",
+        ),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """The JSON API (and, later, the web UI) on http://127.0.0.1:8765."""
+    """The web UI and the JSON API on http://127.0.0.1:8765."""
     from pgdojo.api.server import run_server
 
     svc = context.services()
@@ -152,7 +160,7 @@ def serve(
         fail(exc, as_json)
     if as_json:
         emit({"ok": True, "url": f"http://{host}:{port}", "pid": os.getpid()}, True, lambda: None)
-    run_server(svc, host, port)
+    run_server(svc, host, port, allow_host or ())
 
 
 def main() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.markdown import Markdown
@@ -16,27 +16,22 @@ from pgdojo.cli.common import JsonOpt, guard
 from pgdojo.cli.output import EXIT_OK, console, emit, fail, print_json, read_source
 from pgdojo.content.topic_models import ExperimentStep
 from pgdojo.errors import UsageError
-from pgdojo.tracks.deepdive import Grade, StepResult, grade_dict
+from pgdojo.tracks.deepdive import DeepDiveTrack, Grade, StepResult, grade_dict
+from pgdojo.tracks.deepdive.cards import RATINGS
 
 deepdive_app = typer.Typer(
     help="Technical deep dives: explain, get graded, prove it live.", no_args_is_help=True
 )
 cards_app = typer.Typer(help="Flashcards with spaced repetition (FSRS).", no_args_is_help=True)
 
-PART_LABELS = {
-    "what": "What",
-    "why": "Why",
-    "how": "How",
-    "tradeoffs": "Trade-offs",
-    "comparison": "Comparison",
-}
+LEVEL_COLOURS = {"strong": "green", "fair": "yellow", "weak": "red"}
 
 
 @deepdive_app.command("list")
 def list_topics(as_json: JsonOpt = False) -> None:
     """The topics, with your best score on each."""
     svc = context.services()
-    rows = guard(as_json, svc.deepdive.list_topics)
+    rows = guard(as_json, svc.track(DeepDiveTrack).list_topics)
 
     def render() -> None:
         table = Table(title=f"Deep-dive topics ({len(rows)})")
@@ -66,7 +61,7 @@ def show(
 ) -> None:
     """The question and its variants (and, with --answers, the model answers)."""
     svc = context.services()
-    data = guard(as_json, lambda: svc.deepdive.show(topic_id, with_answers=answers))
+    data = guard(as_json, lambda: svc.track(DeepDiveTrack).show(topic_id, with_answers=answers))
 
     def render() -> None:
         body = f"**{data['question']}**\n\n" + "".join(f"- {v}\n" for v in data["variants"])
@@ -97,7 +92,7 @@ def grade(
 ) -> None:
     """Grade a written answer against the topic's rubric (deterministic, explains itself)."""
     svc = context.services()
-    result = guard(as_json, lambda: svc.deepdive.grade(topic_id, read_source(file)))
+    result = guard(as_json, lambda: svc.track(DeepDiveTrack).grade(topic_id, read_source(file)))
     emit(grade_dict(result), as_json, lambda: _render_grade(result))
 
 
@@ -135,7 +130,8 @@ def prove(
             _render_step(result)
 
     run = guard(
-        as_json, lambda: svc.deepdive.prove(topic_id, ask if interactive else None, show_step)
+        as_json,
+        lambda: svc.track(DeepDiveTrack).prove(topic_id, ask if interactive else None, show_step),
     )
     if as_json:
         print_json(run.to_dict())
@@ -158,13 +154,13 @@ def review(
     as_json: JsonOpt = False,
 ) -> None:
     """A review session: front, reveal, rate Again/Hard/Good/Easy; FSRS schedules the next."""
-    deck = context.services().deepdive.cards
+    deck = context.services().track(DeepDiveTrack).cards
     if card_id or rating:
         if not (card_id and rating):
-            fail(UsageError("give both --card ID and --rating again|hard|good|easy"), as_json)
+            fail(UsageError(f"give both --card ID and --rating {'|'.join(RATINGS)}"), as_json)
         outcome = guard(as_json, lambda: deck.review(card_id, rating))
         emit(
-            outcome,
+            outcome.to_dict(),
             as_json,
             lambda: console.print(
                 f"{outcome.card_id}: {outcome.rating}; next in {_interval(outcome.interval_days)}"
@@ -174,7 +170,7 @@ def review(
     due = guard(as_json, lambda: deck.due(topic=topic))[:limit]
     if as_json or not sys.stdin.isatty():
         emit(
-            {"due": [_due_dict(d) for d in due], "count": len(due)},
+            {"due": [d.to_dict() for d in due], "count": len(due)},
             as_json,
             lambda: console.print(f"{len(due)} cards due; run in a terminal to review them."),
         )
@@ -182,7 +178,7 @@ def review(
     if not due:
         console.print("Nothing due. Come back later, or `pgdojo cards stats`.")
         return
-    keys = {"1": "again", "2": "hard", "3": "good", "4": "easy"}
+    keys = {str(number): rating for number, rating in enumerate(RATINGS, start=1)}
     for number, item in enumerate(due, start=1):
         tag = "new" if item.new else "due"
         console.print(
@@ -194,7 +190,9 @@ def review(
         Prompt.ask("[dim]Enter to reveal[/]", default="", show_default=False)
         console.print(Panel(Markdown(item.card.back), border_style="green"))
         key = Prompt.ask(
-            "1 again · 2 hard · 3 good · 4 easy · q quit", choices=[*keys, "q"], default="3"
+            " · ".join(f"{k} {r}" for k, r in keys.items()) + " · q quit",
+            choices=[*keys, "q"],
+            default="3",
         )
         if key == "q":
             break
@@ -209,7 +207,7 @@ def review(
 @cards_app.command("stats")
 def stats(as_json: JsonOpt = False) -> None:
     """Cards per topic: total, seen, due now, new; reviews today."""
-    deck = context.services().deepdive.cards
+    deck = context.services().track(DeepDiveTrack).cards
     data = guard(as_json, deck.stats)
 
     def render() -> None:
@@ -226,18 +224,6 @@ def stats(as_json: JsonOpt = False) -> None:
     emit(data, as_json, render)
 
 
-def _due_dict(item: Any) -> dict[str, Any]:
-    return {
-        "card_id": item.card.id,
-        "topic": item.topic_id,
-        "kind": item.card.kind,
-        "front": item.card.front,
-        "back": item.card.back,
-        "new": item.new,
-        "due": item.due.isoformat() if item.due else None,
-    }
-
-
 def _interval(days: float) -> str:
     if days < 1 / 24:
         return f"{round(days * 1440)} min"
@@ -247,7 +233,7 @@ def _interval(days: float) -> str:
 
 
 def _render_grade(result: Grade) -> None:
-    colour = "green" if result.score >= 75 else "yellow" if result.score >= 45 else "red"
+    colour = LEVEL_COLOURS[result.level]
     console.print(
         f"[bold {colour}]{result.score}/100[/]  ·  {result.words} words "
         f"(~{result.spoken_minutes} min spoken)"
@@ -256,7 +242,7 @@ def _render_grade(result: Grade) -> None:
     for col in ("part", "score", "covered"):
         table.add_column(col)
     for part, score in result.parts.items():
-        table.add_row(PART_LABELS[part], f"{score.score}%", f"{score.covered}/{score.total}")
+        table.add_row(score.label or part, f"{score.score}%", f"{score.covered}/{score.total}")
     console.print(table)
     for item in result.covered:
         console.print(f"[green]✓[/] {item.concept}  [dim]« {item.evidence} »[/]", highlight=False)

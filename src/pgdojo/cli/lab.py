@@ -15,6 +15,7 @@ from rich.table import Table
 from pgdojo.cli import context
 from pgdojo.cli.common import JsonOpt, guard
 from pgdojo.cli.output import EXIT_NOT_ACCEPTED, EXIT_OK, console, emit
+from pgdojo.tracks.lab.service import LabTrack
 
 lab_app = typer.Typer(
     help="Troubleshooting: live incidents, investigated and verified.", no_args_is_help=True
@@ -26,7 +27,7 @@ IdArg = Annotated[str, typer.Argument(metavar="ID")]
 def list_labs(as_json: JsonOpt = False) -> None:
     """The scenarios, whether one is running, whether you solved it."""
     svc = context.services()
-    rows = guard(as_json, svc.lab.list_scenarios)
+    rows = guard(as_json, svc.track(LabTrack).list_scenarios)
 
     def render() -> None:
         table = Table(title=f"Lab scenarios ({len(rows)})")
@@ -53,7 +54,7 @@ def start(scenario_id: IdArg, as_json: JsonOpt = False) -> None:
         if not as_json
         else contextlib.nullcontext()
     ):
-        data = guard(as_json, lambda: svc.lab.start(scenario_id))
+        data = guard(as_json, lambda: svc.track(LabTrack).start(scenario_id))
 
     def render() -> None:
         console.print(
@@ -83,21 +84,21 @@ def status(
 ) -> None:
     """The live symptom figures of the workload and the engine."""
     svc = context.services()
-    data = guard(as_json, lambda: svc.lab.status(scenario_id))
+    data = guard(as_json, lambda: svc.track(LabTrack).status(scenario_id))
     if as_json:
         emit(data, True, lambda: None)
         return
     _render_status(data)
     for _ in range(watch):
         time.sleep(1)
-        _render_status(guard(False, lambda: svc.lab.status(scenario_id)))
+        _render_status(guard(False, lambda: svc.track(LabTrack).status(scenario_id)))
 
 
 @lab_app.command("check")
 def check(scenario_id: IdArg, as_json: JsonOpt = False) -> None:
     """Is it fixed? Symptom, root cause, prevention, your diagnosis, traps, your method."""
     svc = context.services()
-    data = guard(as_json, lambda: svc.lab.check(scenario_id))
+    data = guard(as_json, lambda: svc.track(LabTrack).check(scenario_id))
     emit(data, as_json, lambda: _render_check(data))
     raise typer.Exit(EXIT_OK if data["solved"] else EXIT_NOT_ACCEPTED)
 
@@ -106,11 +107,13 @@ def check(scenario_id: IdArg, as_json: JsonOpt = False) -> None:
 def hint(scenario_id: IdArg, as_json: JsonOpt = False) -> None:
     """The next of three progressive hints (counted in your score)."""
     svc = context.services()
-    data = guard(as_json, lambda: svc.lab.hint(scenario_id))
+    data = guard(as_json, lambda: svc.track(LabTrack).hint(scenario_id))
     emit(
         data,
         as_json,
-        lambda: console.print(Panel(Markdown(data["hint"]), title=f"hint {data['number']}/3")),
+        lambda: console.print(
+            Panel(Markdown(data["hint"]), title=f"hint {data['number']}/{data['total']}")
+        ),
     )
 
 
@@ -122,7 +125,7 @@ def diagnose(
 ) -> None:
     """Record your root-cause statement (the Detect part of the score)."""
     svc = context.services()
-    data = guard(as_json, lambda: svc.lab.diagnose(scenario_id, text))
+    data = guard(as_json, lambda: svc.track(LabTrack).diagnose(scenario_id, text))
     emit(data, as_json, lambda: console.print("recorded."))
 
 
@@ -130,7 +133,7 @@ def diagnose(
 def debrief(scenario_id: IdArg, as_json: JsonOpt = False) -> None:
     """The model investigation and fix, with the why."""
     svc = context.services()
-    data = guard(as_json, lambda: svc.lab.debrief(scenario_id))
+    data = guard(as_json, lambda: svc.track(LabTrack).debrief(scenario_id))
     emit(
         data, as_json, lambda: console.print(Panel(Markdown(data["debrief"]), title=data["title"]))
     )
@@ -140,7 +143,7 @@ def debrief(scenario_id: IdArg, as_json: JsonOpt = False) -> None:
 def stop(scenario_id: IdArg, as_json: JsonOpt = False) -> None:
     """Stop the lab: workload, servers, data dir and sockets all removed."""
     svc = context.services()
-    data = guard(as_json, lambda: svc.lab.stop(scenario_id))
+    data = guard(as_json, lambda: svc.track(LabTrack).stop(scenario_id))
     emit(
         data,
         as_json,
@@ -152,7 +155,7 @@ def stop(scenario_id: IdArg, as_json: JsonOpt = False) -> None:
 def console_cmd(scenario_id: IdArg) -> None:
     """A SQL console on the incident as the on-call role: \\d, \\dt, \\x, history; recorded."""
     svc = context.services()
-    track = svc.lab
+    track = svc.track(LabTrack)
     guard(False, lambda: track.status(scenario_id))
     _run_console(track, scenario_id, svc.settings.home / "labs" / scenario_id)
 

@@ -30,11 +30,15 @@ from pgdojo.cli.output import (
     read_source,
 )
 from pgdojo.errors import UsageError
-from pgdojo.tracks.sql import JudgeResult, Verdict
+from pgdojo.tracks.sql import JudgeResult, SqlTrack, Verdict
 
 sql_app = typer.Typer(
     help="SQL live coding: problems judged on a real PostgreSQL.", no_args_is_help=True
 )
+
+
+def _sql() -> SqlTrack:
+    return context.services().track(SqlTrack)
 
 
 VERDICT_STYLE = {
@@ -59,8 +63,7 @@ def list_problems(
     as_json: JsonOpt = False,
 ) -> None:
     """The problems, with difficulty, patterns and whether you solved them."""
-    svc = context.services()
-    rows = _guard(as_json, lambda: svc.sql.list_problems(pattern, difficulty, solved))
+    rows = _guard(as_json, lambda: _sql().list_problems(pattern, difficulty, solved))
 
     def render() -> None:
         table = Table(title=f"SQL problems ({len(rows)})")
@@ -81,8 +84,7 @@ def show(
     problem_id: Annotated[str, typer.Argument(metavar="ID")], as_json: JsonOpt = False
 ) -> None:
     """The statement, the tables, the sample data and the expected sample output."""
-    svc = context.services()
-    data = _guard(as_json, lambda: svc.sql.show(problem_id))
+    data = _guard(as_json, lambda: _sql().show(problem_id))
     emit(data, as_json, lambda: _render_problem(data))
 
 
@@ -93,11 +95,10 @@ def judge(
     as_json: JsonOpt = False,
 ) -> None:
     """Judge a solution on the sample and the hidden datasets. Exit 0 accepted, 1 not, 2 usage."""
-    svc = context.services()
 
     def act() -> JudgeResult:
         source = read_source(file)
-        return svc.sql.judge(problem_id, source)
+        return _sql().judge(problem_id, source)
 
     result = _guard(as_json, act)
     emit(result.to_dict(), as_json, lambda: _render_result(result))
@@ -111,8 +112,7 @@ def run(
     as_json: JsonOpt = False,
 ) -> None:
     """Run a solution on the sample dataset only and show its rows (not recorded)."""
-    svc = context.services()
-    data = _guard(as_json, lambda: svc.sql.run_sample(problem_id, read_source(file)))
+    data = _guard(as_json, lambda: _sql().run_sample(problem_id, read_source(file)))
 
     def render() -> None:
         if data["ok"]:
@@ -131,12 +131,13 @@ def hint(
     as_json: JsonOpt = False,
 ) -> None:
     """One of the problem's three progressive hints."""
-    svc = context.services()
-    text = _guard(as_json, lambda: svc.sql.hint(problem_id, number))
+    shown = _guard(as_json, lambda: _sql().hint(problem_id, number))
     emit(
-        {"problem_id": problem_id, "number": number, "hint": text},
+        {"problem_id": problem_id, **shown.to_dict()},
         as_json,
-        lambda: console.print(Panel(Markdown(text), title=f"hint {number}/3")),
+        lambda: console.print(
+            Panel(Markdown(shown.text), title=f"hint {shown.number}/{shown.total}")
+        ),
     )
 
 
@@ -146,8 +147,7 @@ def verify(
     as_json: JsonOpt = False,
 ) -> None:
     """For authors: every reference solution accepted, every wrong/*.sql rejected as declared."""
-    svc = context.services()
-    reports = _guard(as_json, lambda: svc.sql.verify(problem_id))
+    reports = _guard(as_json, lambda: _sql().verify(problem_id))
     ok = all(r.ok for r in reports)
 
     def render() -> None:
@@ -173,18 +173,16 @@ def practice(
     as_json: JsonOpt = False,
 ) -> None:
     """Pick an unsolved problem, time yourself against its target, get hints, submit."""
-    svc = context.services()
+    track = _guard(as_json, _sql)
     problem = _guard(
         as_json,
         lambda: (
-            svc.sql.problem(problem_id)
-            if problem_id
-            else svc.sql.pick_unsolved(pattern, difficulty)
+            track.problem(problem_id) if problem_id else track.pick_unsolved(pattern, difficulty)
         ),
     )
-    attempt_id = svc.store.open_attempt("sql", problem.id)
+    practice = _guard(as_json, lambda: track.practise(problem.id))
     started = time.monotonic()
-    target_s = problem.meta.target_minutes * 60
+    target_s = practice.target_minutes * 60
     interactive = sys.stdin.isatty() and not as_json
 
     if not interactive:
@@ -192,14 +190,12 @@ def practice(
         if file is None:
             fail(UsageError("without a terminal, give the solution with --file FILE"), as_json)
         result = _guard(
-            as_json, lambda: svc.sql.judge(problem.id, read_source(str(file)), attempt_id)
+            as_json, lambda: track.judge(problem.id, read_source(str(file)), practice.attempt_id)
         )
-        attempt = svc.store.attempt(attempt_id)
+        attempt = track.attempt(practice.attempt_id)
         payload: dict[str, Any] = {
-            "problem_id": problem.id,
-            "attempt_id": attempt_id,
+            **practice.to_dict(),
             "result": result.to_dict(),
-            "target_minutes": problem.meta.target_minutes,
             "seconds_to_solve": attempt.seconds_to_solve if attempt else None,
         }
         if as_json:
@@ -208,8 +204,7 @@ def practice(
             _render_result(result)
         raise typer.Exit(EXIT_OK if result.accepted else EXIT_NOT_ACCEPTED)
 
-    _render_problem(_guard(False, lambda: svc.sql.show(problem.id)))
-    hints_shown = 0
+    _render_problem(_guard(False, lambda: track.show(problem.id)))
     path = file or Path(tempfile.gettempdir()) / f"pgdojo-{problem.id}.sql"
     while True:
         elapsed = time.monotonic() - started
@@ -228,14 +223,13 @@ def practice(
             )
             return
         if choice == "h":
-            if hints_shown >= len(problem.meta.hints):
+            shown = _guard(False, lambda: track.next_hint(practice.attempt_id))
+            if shown is None:
                 console.print("No more hints: the editorial comes after solving.")
-                continue
-            hints_shown += 1
-            svc.store.use_hint(attempt_id)
-            console.print(
-                Panel(Markdown(problem.meta.hints[hints_shown - 1]), title=f"hint {hints_shown}/3")
-            )
+            else:
+                console.print(
+                    Panel(Markdown(shown.text), title=f"hint {shown.number}/{shown.total}")
+                )
             continue
         if choice == "e":
             _edit(path)
@@ -245,18 +239,23 @@ def practice(
             continue
         source = path.read_text()
         if choice == "r":
-            data = _guard(False, lambda: svc.sql.run_sample(problem.id, source))  # noqa: B023
+            data = _guard(False, lambda: track.run_sample(problem.id, source))  # noqa: B023
             if data["ok"]:
                 _render_rows(data["rows"], "your result on the sample")
             else:
                 console.print(f"[red]{data['result']['message']}[/]")
             continue
-        result = _guard(False, lambda: svc.sql.judge(problem.id, source, attempt_id))  # noqa: B023
+        result = _guard(
+            False,
+            lambda: track.judge(problem.id, source, practice.attempt_id),  # noqa: B023
+        )
         _render_result(result)
         if result.accepted:
+            attempt = track.attempt(practice.attempt_id)
+            hints = attempt.hints_used if attempt else 0
             console.print(
                 f"Solved in {_clock(time.monotonic() - started)} "
-                f"(target {_clock(target_s)}), {hints_shown} hint(s)."
+                f"(target {_clock(target_s)}), {hints} hint(s)."
             )
             console.print(Panel(Markdown(problem.editorial), title="editorial"))
             return

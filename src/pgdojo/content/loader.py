@@ -47,7 +47,9 @@ def split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
     return data, body.strip()
 
 
-def _read(path: Path, required: bool = True) -> str:
+def read_content(path: Path, required: bool = True) -> str:
+    """A content file's text, stripped; a missing, unreadable or empty file is a ContentError
+    naming it (never a traceback: a wheel that lost a file says which)."""
     if not path.exists():
         if required:
             raise ContentError(str(path), "file is missing")
@@ -56,6 +58,8 @@ def _read(path: Path, required: bool = True) -> str:
         text = path.read_text(encoding="utf-8").strip()
     except UnicodeDecodeError as exc:
         raise ContentError(str(path), f"is not UTF-8 text ({exc.reason})") from exc
+    except OSError as exc:
+        raise ContentError(str(path), f"cannot be read ({exc.strerror})") from exc
     if required and not text:
         raise ContentError(str(path), "file is empty")
     return text
@@ -70,19 +74,19 @@ def load_problem(folder: Path, pack: str = "builtin") -> Problem:
             f"folder name {problem_id!r} is not a valid id (lower-case letters, digits and dashes)",
         )
     md_path = folder / "problem.md"
-    data, statement = split_front_matter(_read(md_path), md_path)
+    data, statement = split_front_matter(read_content(md_path), md_path)
     meta = _validated(ProblemMeta, data, md_path)
     if not statement:
         raise ContentError(str(md_path), "the statement (Markdown after the front matter) is empty")
 
     data_dir = folder / "datasets"
-    datasets = [Dataset(name="sample", sql=_read(data_dir / "sample.sql"), hidden=False)]
+    datasets = [Dataset(name="sample", sql=read_content(data_dir / "sample.sql"), hidden=False)]
     for case in meta.hidden:
         required = meta.kind is not ProblemKind.SCHEMA
         datasets.append(
             Dataset(
                 name=case.name,
-                sql=_read(data_dir / f"{case.name}.sql", required=required),
+                sql=read_content(data_dir / f"{case.name}.sql", required=required),
                 hidden=True,
                 catches=case.catches,
             )
@@ -97,18 +101,20 @@ def load_problem(folder: Path, pack: str = "builtin") -> Problem:
 
     wrong_dir = folder / "wrong"
     wrong = (
-        {p.stem: _read(p) for p in sorted(wrong_dir.glob("*.sql"))} if wrong_dir.exists() else {}
+        {p.stem: read_content(p) for p in sorted(wrong_dir.glob("*.sql"))}
+        if wrong_dir.exists()
+        else {}
     )
-    slow = _read(folder / "slow.sql", required=meta.kind is ProblemKind.OPTIMIZE) or None
+    slow = read_content(folder / "slow.sql", required=meta.kind is ProblemKind.OPTIMIZE) or None
     schema_required = meta.kind is not ProblemKind.SCHEMA
     return Problem(
         id=problem_id,
         meta=meta,
         statement=statement,
-        schema_sql=_read(folder / "schema.sql", required=schema_required),
+        schema_sql=read_content(folder / "schema.sql", required=schema_required),
         datasets=datasets,
-        solution=_read(folder / "solution.sql"),
-        editorial=_read(folder / "editorial.md"),
+        solution=read_content(folder / "solution.sql"),
+        editorial=read_content(folder / "editorial.md"),
         slow_query=slow,
         wrong_solutions=wrong,
         source=str(folder),
@@ -174,11 +180,11 @@ def load_topic(folder: Path, pack: str = "builtin") -> Topic:
     if not ID_PATTERN.match(topic_id):
         raise ContentError(str(folder), f"folder name {topic_id!r} is not a valid id")
     md_path = folder / "topic.md"
-    data, body = split_front_matter(_read(md_path), md_path)
+    data, body = split_front_matter(read_content(md_path), md_path)
     meta = _validated(TopicMeta, data, md_path)
     cards_path = folder / "cards.yaml"
     try:
-        raw_cards = yaml.safe_load(_read(cards_path)) or []
+        raw_cards = yaml.safe_load(read_content(cards_path)) or []
     except yaml.YAMLError as exc:
         raise ContentError(str(cards_path), f"not valid YAML: {exc}") from exc
     if not isinstance(raw_cards, list):
@@ -195,13 +201,15 @@ def load_topic(folder: Path, pack: str = "builtin") -> Topic:
     experiment_path = folder / "experiment.yaml"
     if experiment_path.exists():
         try:
-            raw_experiment = yaml.safe_load(_read(experiment_path))
+            raw_experiment = yaml.safe_load(read_content(experiment_path))
         except yaml.YAMLError as exc:
             raise ContentError(str(experiment_path), f"not valid YAML: {exc}") from exc
         experiment = _validated(Experiment, raw_experiment, experiment_path)
     answers_dir = folder / "answers"
     samples = (
-        {p.stem: _read(p) for p in sorted(answers_dir.glob("*.md"))} if answers_dir.is_dir() else {}
+        {p.stem: read_content(p) for p in sorted(answers_dir.glob("*.md"))}
+        if answers_dir.is_dir()
+        else {}
     )
     return Topic(
         id=topic_id,

@@ -1,35 +1,40 @@
-"""Typed models of deep-dive topics: rubric, misconceptions, model answers, flashcards."""
+"""Typed models of deep-dive topics: rubric, misconceptions, model answers, flashcards.
+
+A topic's rubric is the grader's (pgdojo.content.rubric): concepts and misconceptions are its
+models, and its parts are the deep dive's What, Why, How, Trade-offs and Comparison unless the
+front matter declares `parts:` of its own.
+"""
 
 from __future__ import annotations
 
-import re
-from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    RootModel,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from pgdojo.content.models import ID_PATTERN
+from pgdojo.content.rubric import DEEP_DIVE_PARTS, Concept, Misconception, Part, Rubric
 
-
-class Part(StrEnum):
-    """The structure of a strong deep-dive answer, in the order an interviewer expects it."""
-
-    WHAT = "what"
-    WHY = "why"
-    HOW = "how"
-    TRADEOFFS = "tradeoffs"
-    COMPARISON = "comparison"
-
-
-# Points per part; bonus concepts add up to BONUS_POINTS on top (capped at 100).
-PART_POINTS: dict[Part, int] = {
-    Part.WHAT: 15,
-    Part.WHY: 15,
-    Part.HOW: 35,
-    Part.TRADEOFFS: 25,
-    Part.COMPARISON: 10,
-}
-BONUS_POINTS = 10
+__all__ = [
+    "Card",
+    "Concept",
+    "Experiment",
+    "ExperimentStep",
+    "Misconception",
+    "Part",
+    "Prediction",
+    "Topic",
+    "TopicMeta",
+    "TopicRubric",
+]
 
 
 class _Strict(BaseModel):
@@ -42,55 +47,10 @@ def _check_id(value: str) -> str:
     return value
 
 
-class Concept(_Strict):
-    """Something the interviewer listens for, and the words that show it was explained."""
+class TopicRubric(RootModel[dict[str, list[Concept]]]):
+    """`rubric:` of topic.md: each part's concepts, by part id (what, why, how, ...)."""
 
-    id: str
-    concept: str = Field(min_length=10)
-    weight: int = Field(default=2, ge=1, le=3)
-    terms: list[str] = Field(min_length=1)
-    context: list[str] = Field(min_length=2)
-
-    _id = field_validator("id")(_check_id)
-
-    @field_validator("terms", "context")
-    @classmethod
-    def _lower(cls, value: list[str]) -> list[str]:
-        cleaned = [v.strip().lower() for v in value if v.strip()]
-        if not cleaned:
-            raise ValueError("must hold at least one non-empty word")
-        return cleaned
-
-
-class Misconception(_Strict):
-    id: str
-    claim: str = Field(min_length=8)
-    correction: str = Field(min_length=8)
-    penalty: int = Field(default=10, ge=1, le=30)
-    patterns: list[str] = Field(min_length=1)
-
-    _id = field_validator("id")(_check_id)
-
-    @field_validator("patterns")
-    @classmethod
-    def _regexes(cls, value: list[str]) -> list[str]:
-        for pattern in value:
-            try:
-                re.compile(pattern, re.IGNORECASE)
-            except re.error as exc:
-                raise ValueError(f"pattern {pattern!r} is not a valid regex: {exc}") from exc
-        return value
-
-
-class Rubric(_Strict):
-    what: list[Concept] = Field(min_length=1)
-    why: list[Concept] = Field(min_length=1)
-    how: list[Concept] = Field(min_length=1)
-    tradeoffs: list[Concept] = Field(min_length=1)
-    comparison: list[Concept] = Field(min_length=1)
-
-    def parts(self) -> dict[Part, list[Concept]]:
-        return {part: list(getattr(self, part.value)) for part in Part}
+    model_config = ConfigDict(frozen=True)
 
 
 class TopicMeta(_Strict):
@@ -100,19 +60,33 @@ class TopicMeta(_Strict):
     question: str = Field(min_length=10)
     variants: list[str] = Field(default_factory=list)
     related: list[str] = Field(default_factory=list)
-    rubric: Rubric
+    parts: list[Part] = Field(default_factory=lambda: list(DEEP_DIVE_PARTS), min_length=1)
+    rubric: TopicRubric
     bonus: list[Concept] = Field(default_factory=list)
     misconceptions: list[Misconception] = Field(default_factory=list)
     follow_ups: list[str] = Field(default_factory=list)
 
+    _grading_rubric: Rubric = PrivateAttr()
+
     @model_validator(mode="after")
-    def _unique_ids(self) -> TopicMeta:
-        ids = [c.id for concepts in self.rubric.parts().values() for c in concepts]
-        ids += [c.id for c in self.bonus] + [m.id for m in self.misconceptions]
-        duplicates = sorted({i for i in ids if ids.count(i) > 1})
-        if duplicates:
-            raise ValueError(f"ids must be unique in a topic (repeated: {', '.join(duplicates)})")
+    def _valid_rubric(self) -> TopicMeta:
+        try:
+            self._grading_rubric = Rubric(
+                parts=self.parts,
+                concepts=self.rubric.root,
+                bonus=self.bonus,
+                misconceptions=self.misconceptions,
+            )
+        except ValidationError as exc:
+            # The rubric's own rule, in its words: "ids must be unique in a rubric (...)".
+            first = exc.errors()[0]
+            error = first.get("ctx", {}).get("error")
+            raise ValueError(f"rubric: {error or first['msg']}") from None
         return self
+
+    def to_rubric(self) -> Rubric:
+        """The rubric the grader reads: these parts, concepts, bonus and misconceptions."""
+        return self._grading_rubric
 
 
 class Card(_Strict):
@@ -177,3 +151,8 @@ class Topic(_Strict):
     @property
     def title(self) -> str:
         return self.meta.title
+
+    @property
+    def rubric(self) -> Rubric:
+        """The rubric this topic's answers are graded against."""
+        return self.meta.to_rubric()

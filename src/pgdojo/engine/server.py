@@ -3,6 +3,16 @@
 The embedded server keeps its data under the user's data dir (`PGDOJO_HOME/pgdata`), is started
 on demand by the first command that needs it and left running, so later commands reuse it in
 milliseconds. `pgdojo doctor` reports it; `pgdojo engine stop` stops it.
+
+pgdojo's own server (`make_server`) asks for a password on its Unix socket too
+(`local_auth="scram-sha-256"`): code that runs as the OS user of a server pgdojo started (a lab
+escape: COPY ... TO PROGRAM) can reach the socket, and with `trust` it would be the store's
+superuser. The admin password is made at initdb (`--pwfile`) and kept in `password_file`
+(PGDOJO_HOME/admin-password), mode 0600, owned by the user pgdojo runs as. As root, the server
+runs as OS user `pgdojo`, yet the file stays root's: the client (root) reads it, the server never
+needs it (it keeps a SCRAM verifier), and neither `pgdojo` nor a lab's OS user can read it. Data
+dirs initialised with `trust` by earlier versions are moved over at start (`_require_password`).
+Lab clusters keep `trust` (the default), behind their own 0700 socket directory.
 """
 
 from __future__ import annotations
@@ -13,16 +23,19 @@ import hashlib
 import importlib.util
 import os
 import pwd
+import secrets
 import shutil
 import socket
 import stat
 import subprocess
+import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import psycopg
+from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from pgdojo.errors import ConfigError, EngineError, EngineStartError
@@ -31,6 +44,9 @@ from pgdojo.errors import ConfigError, EngineError, EngineStartError
 SERVER_OS_USER = "pgdojo"
 ADMIN_ROLE = "postgres"
 START_TIMEOUT_S = 60
+LOCAL_AUTH_METHODS = ("trust", "scram-sha-256")
+PASSWORD_FILE = "admin-password"
+RELOAD_TIMEOUT_S = 10
 
 
 def postgres_bin_dir() -> Path:
@@ -69,6 +85,7 @@ class Server:
     def role_conninfo(self, role: str, password: str, dbname: str) -> str:
         """Connection string for an ordinary login role, on the same server."""
         params = conninfo_to_dict(self.admin_conninfo(dbname))
+        params.pop("passfile", None)
         params.update(user=role, password=password)
         return make_conninfo("", **{k: v for k, v in params.items() if v is not None})
 
@@ -130,7 +147,14 @@ class EmbeddedServer(Server):
         port: int | None = None,
         settings: dict[str, str] | None = None,
         first_port: int = 5433,
+        local_auth: str = "trust",
+        password_file: Path | None = None,
     ) -> None:
+        """`local_auth` is the method for Unix-socket logins: "trust" (lab clusters) or
+        "scram-sha-256" (pgdojo's own server), with the admin password in `password_file`
+        (default: PGDOJO_HOME/admin-password, beside the data dir)."""
+        if local_auth not in LOCAL_AUTH_METHODS:
+            raise ValueError(f"local_auth must be one of {LOCAL_AUTH_METHODS}, got {local_auth!r}")
         self.pgdata = pgdata
         self.bin = postgres_bin_dir()
         self._wanted_port = port
@@ -139,28 +163,35 @@ class EmbeddedServer(Server):
         self._os_user = SERVER_OS_USER if os.geteuid() == 0 else None
         self.log_file = pgdata.parent / "postgres.log"
         self.socket_dir = _socket_dir_for(pgdata)
+        self.local_auth = local_auth
+        self.password_file = password_file or pgdata.parent / PASSWORD_FILE
+        self._password: str | None = None
 
     # -- lifecycle -------------------------------------------------------------------------
     def ensure_running(self) -> None:
         """Initialise the data dir on first use and start the server unless it already runs."""
         self.pgdata.parent.mkdir(parents=True, exist_ok=True)
         with _file_lock(self.pgdata.parent / ".engine.lock"):
-            if self.is_running():
-                return
-            if self._os_user:
-                self._prepare_for_os_user()
-            if not (self.pgdata / "PG_VERSION").exists():
-                self._initdb()
-            # Another process may take the port we found free before postgres binds it (labs
-            # started side by side): then pick a kernel-assigned free port and try again.
-            for attempt in range(3):
-                self._write_config(retry=attempt > 0)
-                try:
-                    self._start()
-                    break
-                except EngineStartError as exc:
-                    if self._wanted_port or "port is taken" not in str(exc) or attempt == 2:
-                        raise
+            if not self.is_running():
+                self._initdb_and_start()
+            if self.local_auth != "trust":
+                self._require_password()
+
+    def _initdb_and_start(self) -> None:
+        if self._os_user:
+            self._prepare_for_os_user()
+        if not (self.pgdata / "PG_VERSION").exists():
+            self._initdb()
+        # Another process may take the port we found free before postgres binds it (labs
+        # started side by side): then pick a kernel-assigned free port and try again.
+        for attempt in range(3):
+            self._write_config(retry=attempt > 0)
+            try:
+                self._start()
+                break
+            except EngineStartError as exc:
+                if self._wanted_port or "port is taken" not in str(exc) or attempt == 2:
+                    raise
 
     def is_running(self) -> bool:
         if not (self.pgdata / "postmaster.pid").exists():
@@ -185,9 +216,16 @@ class EmbeddedServer(Server):
 
     # -- connection strings ----------------------------------------------------------------
     def admin_conninfo(self, dbname: str = "postgres") -> str:
-        return make_conninfo(
-            "", host=str(self.socket_dir), port=str(self.port()), user=ADMIN_ROLE, dbname=dbname
-        )
+        """The superuser over the Unix socket; with its password unless local_auth is trust."""
+        if self.local_auth == "trust":
+            return self._socket_conninfo(dbname)
+        return make_conninfo(self._socket_conninfo(dbname), password=self.admin_password())
+
+    def admin_password(self) -> str:
+        """The admin role's password, from `password_file` (which must be private to us)."""
+        if self._password is None:
+            self._password = _read_private(self.password_file)
+        return self._password
 
     def tcp_address(self) -> tuple[str, int] | None:
         return "127.0.0.1", self.port()
@@ -197,6 +235,18 @@ class EmbeddedServer(Server):
         return ServerInfo("embedded", version, str(self.pgdata), self.is_running())
 
     # -- internals -------------------------------------------------------------------------
+    def _socket_conninfo(self, dbname: str) -> str:
+        return make_conninfo(
+            "", host=str(self.socket_dir), port=str(self.port()), user=ADMIN_ROLE, dbname=dbname
+        )
+
+    def _no_password_conninfo(self, dbname: str = "postgres") -> str:
+        """The admin over the socket, never offering a password (not even PGPASSWORD's)."""
+        if psycopg.pq.version() >= 160000:
+            # require_auth=none (libpq 16+): fail rather than answer a password request.
+            return make_conninfo(self._socket_conninfo(dbname), require_auth="none")
+        return make_conninfo(self._socket_conninfo(dbname), passfile=os.devnull)
+
     def _socket_path(self) -> Path:
         return self.socket_dir / f".s.PGSQL.{self.port()}"
 
@@ -262,26 +312,101 @@ class EmbeddedServer(Server):
                 f"{self.pgdata} exists but holds no PostgreSQL data directory; move it away or "
                 "set PGDOJO_HOME to another folder"
             )
-        self._run(
-            [
-                "initdb",
-                "-D",
-                str(self.pgdata),
-                "-U",
-                ADMIN_ROLE,
-                "--auth-local=trust",
-                "--auth-host=scram-sha-256",
-                "--encoding=UTF8",
-                "--no-locale",
-                "--no-instructions",
-            ]
-        )
+        argv = [
+            "initdb",
+            "-D",
+            str(self.pgdata),
+            "-U",
+            ADMIN_ROLE,
+            f"--auth-local={self.local_auth}",
+            "--auth-host=scram-sha-256",
+            "--encoding=UTF8",
+            "--no-locale",
+            "--no-instructions",
+        ]
+        if self.local_auth == "trust":
+            self._run(argv)
+            return
+        password = self._password_for_initdb()
+        # initdb runs as the server's OS user, which must not read password_file: it gets a
+        # copy in a private directory of its own, removed when initdb is done.
+        with tempfile.TemporaryDirectory(prefix="pgdojo-initdb-") as private:
+            pwfile = Path(private) / "pwfile"
+            _write_private(pwfile, password)
+            if self._os_user:
+                entry = pwd.getpwnam(self._os_user)
+                for path in (Path(private), pwfile):
+                    os.chown(path, entry.pw_uid, entry.pw_gid)
+            self._run([*argv, f"--pwfile={pwfile}"])
+
+    def _password_for_initdb(self) -> str:
+        """A new admin password in password_file (or the one a failed initdb left there)."""
+        if not self.password_file.exists():
+            _write_private(self.password_file, secrets.token_urlsafe(32))
+        return self.admin_password()
+
+    def _require_password(self) -> None:
+        """Move a data dir from local `trust` to a password (earlier pgdojo versions, or a
+        password_file that was deleted), while the server runs.
+
+        The password is set over the socket while `trust` still lets the admin in, as a SCRAM
+        verifier computed here: a plain `ALTER ROLE ... PASSWORD 'text'` would leave the text in
+        pg_stat_statements (it records utility statements) and in any statement log. Then the
+        `local` lines of pg_hba.conf become scram-sha-256, and the server reloads them."""
+        hba = self.pgdata / "pg_hba.conf"
+        lines = hba.read_text().splitlines()
+        trusted = any(_local_method(line) == "trust" for line in lines)
+        if not trusted and self.password_file.exists():
+            return
+        if not trusted:
+            # The password is lost: only `trust` lets us set a new one (pgdojo owns the dir).
+            hba.write_text(_with_local_method(lines, "trust"))
+            self._reload(expect_password=False)
+        if not self.password_file.exists():
+            _write_private(self.password_file, secrets.token_urlsafe(32))
+        self._password = None
+        password = self.admin_password()
+        with psycopg.connect(self._socket_conninfo("postgres"), autocommit=True) as conn:
+            verifier = conn.pgconn.encrypt_password(
+                password.encode(), ADMIN_ROLE.encode(), b"scram-sha-256"
+            )
+            conn.execute(
+                sql.SQL("ALTER ROLE {} PASSWORD {}").format(
+                    sql.Identifier(ADMIN_ROLE), sql.Literal(verifier.decode())
+                )
+            )
+        hba.write_text(_with_local_method(lines, "scram-sha-256"))
+        self._reload(expect_password=True)
+
+    def _reload(self, expect_password: bool) -> None:
+        """Reload pg_hba.conf and wait until new socket logins follow it.
+
+        A reload only signals the postmaster; a login in the next milliseconds may still be
+        checked against the old rules, so a login that offers no password probes which hold."""
+        self._run(["pg_ctl", "reload", "-D", str(self.pgdata), "-s"])
+        deadline = time.monotonic() + RELOAD_TIMEOUT_S
+        while True:
+            try:
+                with psycopg.connect(self._no_password_conninfo(), connect_timeout=5):
+                    needs_password = False
+            except psycopg.OperationalError as exc:
+                if "password" not in str(exc) and "authentication" not in str(exc):
+                    raise EngineStartError(f"PostgreSQL refused pgdojo's login: {exc}") from exc
+                needs_password = True
+            if needs_password == expect_password:
+                return
+            if time.monotonic() > deadline:
+                raise EngineStartError(
+                    f"PostgreSQL did not reload {self.pgdata / 'pg_hba.conf'}; see {self.log_file}"
+                )
+            time.sleep(0.02)
 
     def _write_config(self, retry: bool = False) -> None:
         """(Re)write pgdojo's settings, included from postgresql.conf, before every start."""
         port = self._wanted_port or (_any_free_port() if retry else self._current_or_free_port())
         # Unix socket permissions 0700: only the server's OS user (and root) may connect
-        # locally, where authentication is `trust`; TCP clients need a password (scram).
+        # locally, with `local_auth` (a password on pgdojo's own server, `trust` in labs);
+        # TCP clients always need a password (scram).
         settings = {
             "listen_addresses": "'127.0.0.1'",
             "port": str(port),
@@ -356,10 +481,11 @@ class EmbeddedServer(Server):
 
 
 def make_server(database_url: str | None, pgdata: Path, port: int | None = None) -> Server:
-    """The external server when a URL is given, the embedded one otherwise."""
+    """The external server when a URL is given, the embedded one otherwise (local logins
+    need the admin password: see the module docstring)."""
     if database_url:
         return ExternalServer(database_url)
-    return EmbeddedServer(pgdata, port=port)
+    return EmbeddedServer(pgdata, port=port, local_auth="scram-sha-256")
 
 
 # -- small helpers that belong to starting a server ------------------------------------------
@@ -372,6 +498,50 @@ def _socket_dir_for(pgdata: Path) -> Path:
         return candidate
     digest = hashlib.sha256(str(pgdata).encode()).hexdigest()[:12]
     return Path("/tmp") / f"pgdojo-{os.geteuid()}-{digest}"
+
+
+def _local_method(line: str) -> str | None:
+    """The auth method of a pg_hba.conf `local` line (local DATABASE USER METHOD [OPTIONS])."""
+    fields = line.split("#", 1)[0].split()
+    return fields[3] if len(fields) >= 4 and fields[0] == "local" else None
+
+
+def _with_local_method(lines: list[str], method: str) -> str:
+    """pg_hba.conf with every `local` line's method set to `method`, the rest as it was."""
+    out = []
+    for line in lines:
+        if _local_method(line) is not None:
+            fields = line.split("#", 1)[0].split()
+            line = " ".join([*fields[:3], method])  # options of trust/scram: none
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
+def _write_private(path: Path, secret: str) -> None:
+    """Create `path` (never through a symlink) readable by its owner only, holding `secret`."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(secret + "\n")
+
+
+def _read_private(path: Path) -> str:
+    """A secret from a file that is ours alone: owned by our user, no group or other bits."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    except OSError as exc:
+        raise EngineStartError(
+            f"cannot read the admin password file {path}: {exc.strerror}. It is made when the "
+            "data dir is created; if it was deleted, `pgdojo engine start` makes a new one"
+        ) from exc
+    with os.fdopen(fd) as handle:
+        info = os.fstat(handle.fileno())
+        # One link only: a hard link planted in a shared directory could name another file.
+        if info.st_uid != os.geteuid() or info.st_mode & 0o077 or info.st_nlink != 1:
+            raise EngineStartError(
+                f"{path} must be owned by the user pgdojo runs as and readable by it alone "
+                f"(mode 0600): it holds the admin password; fix it with `chmod 600 {path}`"
+            )
+        return handle.read().strip()
 
 
 def _allow_traversal(path: Path) -> None:

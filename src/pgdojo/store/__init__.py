@@ -1,6 +1,6 @@
 """The store: the user's data in a PostgreSQL database of its own, with versioned migrations."""
 
 from pgdojo.store.migrate import apply_migrations
-from pgdojo.store.store import Attempt, Store
+from pgdojo.store.store import Store
 
-__all__ = ["Attempt", "Store", "apply_migrations"]
+__all__ = ["Store", "apply_migrations"]

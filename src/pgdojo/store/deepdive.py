@@ -1,4 +1,5 @@
-"""The deep-dive track's data: gradings, card scheduling state and reviews, experiment runs."""
+"""The deep-dive track's detail tables: graded answers, card scheduling state and reviews,
+experiment runs. Each row is keyed by its attempt (`pgdojo.attempts`), which has the score."""
 
 from __future__ import annotations
 
@@ -21,23 +22,18 @@ class DeepDiveStore:
     def user(self) -> str:
         return self.store.user
 
-    def record_grading(self, topic_id: str, answer: str, score: int, detail: dict[str, Any]) -> int:
+    def record_grading(
+        self, attempt_id: int, topic_id: str, answer: str, score: int, detail: dict[str, Any]
+    ) -> int:
+        """The graded answer (the attempt has the score; this keeps the text and the detail)."""
         with self.store.pool.connection() as conn:
             row = conn.execute(
-                "INSERT INTO deepdive_grading (user_name, topic_id, answer, score, detail)"
-                " VALUES (%s, %s, %s, %s, %s) RETURNING id",
-                (self.user, topic_id, answer, score, Jsonb(detail)),
+                "INSERT INTO deepdive_grading (attempt_id, user_name, topic_id, answer, score,"
+                " detail) VALUES (%s, %s, %s, %s, %s, %s) RETURNING id",
+                (attempt_id, self.user, topic_id, answer, score, Jsonb(detail)),
             ).fetchone()
+        assert row is not None
         return int(row[0])
-
-    def best_scores(self) -> dict[str, int]:
-        with self.store.pool.connection() as conn:
-            rows = conn.execute(
-                "SELECT topic_id, max(score) FROM deepdive_grading WHERE user_name = %s"
-                " GROUP BY topic_id",
-                (self.user,),
-            ).fetchall()
-        return {r[0]: int(r[1]) for r in rows}
 
     # -- cards -----------------------------------------------------------------------------
     def card_states(self) -> dict[str, dict[str, Any]]:
@@ -62,6 +58,7 @@ class DeepDiveStore:
         due: datetime,
         rating: int,
         log: dict[str, Any],
+        attempt_id: int | None = None,
     ) -> None:
         with self.store.pool.connection() as conn, conn.transaction():
             conn.execute(
@@ -72,9 +69,9 @@ class DeepDiveStore:
                 (self.user, card_id, topic_id, Jsonb(state), due),
             )
             conn.execute(
-                "INSERT INTO card_review (user_name, card_id, topic_id, rating, log)"
-                " VALUES (%s, %s, %s, %s, %s)",
-                (self.user, card_id, topic_id, rating, Jsonb(log)),
+                "INSERT INTO card_review (attempt_id, user_name, card_id, topic_id, rating, log)"
+                " VALUES (%s, %s, %s, %s, %s, %s)",
+                (attempt_id, self.user, card_id, topic_id, rating, Jsonb(log)),
             )
 
     def reviews_today(self) -> int:
@@ -88,13 +85,26 @@ class DeepDiveStore:
 
     # -- experiments -----------------------------------------------------------------------
     def record_experiment(
-        self, topic_id: str, steps: list[dict[str, Any]], predictions: list[dict[str, Any]]
+        self,
+        attempt_id: int,
+        topic_id: str,
+        steps: list[dict[str, Any]],
+        predictions: list[dict[str, Any]],
     ) -> int:
         correct = sum(1 for p in predictions if p.get("correct"))
         with self.store.pool.connection() as conn:
             row = conn.execute(
-                "INSERT INTO experiment_run (user_name, topic_id, steps, predictions, correct,"
-                " asked) VALUES (%s, %s, %s, %s, %s, %s) RETURNING id",
-                (self.user, topic_id, Jsonb(steps), Jsonb(predictions), correct, len(predictions)),
+                "INSERT INTO experiment_run (attempt_id, user_name, topic_id, steps, predictions,"
+                " correct, asked) VALUES (%s, %s, %s, %s, %s, %s, %s) RETURNING id",
+                (
+                    attempt_id,
+                    self.user,
+                    topic_id,
+                    Jsonb(steps),
+                    Jsonb(predictions),
+                    correct,
+                    len(predictions),
+                ),
             ).fetchone()
+        assert row is not None
         return int(row[0])

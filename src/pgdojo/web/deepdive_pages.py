@@ -8,23 +8,20 @@ from typing import Any
 from nicegui import ui
 
 from pgdojo.content.topic_models import ExperimentStep
-from pgdojo.tracks.deepdive import grade_dict
+from pgdojo.grading import WORDS_PER_MINUTE
+from pgdojo.tracks.deepdive import DeepDiveTrack, grade_dict
+from pgdojo.tracks.deepdive.cards import RATINGS
 from pgdojo.web.frame import call, frame, result_table, safely, services
 
-PART_LABELS = {
-    "what": "What",
-    "why": "Why",
-    "how": "How",
-    "tradeoffs": "Trade-offs",
-    "comparison": "Comparison",
-}
+RATING_COLOURS = {"again": "red", "hard": "orange", "good": "green", "easy": "teal"}
+LEVEL_COLOURS = {"strong": "text-green-400", "fair": "text-yellow-300", "weak": "text-red-400"}
 
 
 @ui.page("/deepdive")
 async def deepdive_list_page() -> None:
     with frame("Deep dives"):
         ui.label("Technical deep dives").classes("text-2xl font-semibold")
-        track = safely(lambda: services().deepdive)
+        track = safely(lambda: services().track(DeepDiveTrack))
         if track is None:
             return
         topics = await call(track.list_topics) or []
@@ -44,7 +41,7 @@ async def deepdive_list_page() -> None:
 @ui.page("/deepdive/{topic_id}")
 async def deepdive_page(topic_id: str) -> None:
     with frame(topic_id):
-        track = safely(lambda: services().deepdive)
+        track = safely(lambda: services().track(DeepDiveTrack))
         if track is None:
             return
         data = await call(track.show, topic_id)
@@ -85,7 +82,7 @@ async def _write_panel(track: Any, data: dict[str, Any]) -> None:
 
     def count_words(event: Any) -> None:
         n = len((event.value or "").split())
-        words.text = f"{n} words · ~{n / 140:.1f} min spoken"
+        words.text = f"{n} words · ~{n / WORDS_PER_MINUTE:.1f} min spoken"
 
     answer.on_value_change(count_words)
     result_box = ui.column().classes("w-full gap-2").mark("grade")
@@ -98,16 +95,12 @@ async def _write_panel(track: Any, data: dict[str, Any]) -> None:
             return
         graded = grade_dict(result)
         with result_box:
-            colour = (
-                "text-green-400"
-                if result.score >= 75
-                else ("text-yellow-300" if result.score >= 45 else "text-red-400")
-            )
+            colour = LEVEL_COLOURS[result.level]
             ui.label(f"{result.score}/100").classes(f"text-3xl font-bold {colour}").mark("score")
             with ui.row().classes("w-full gap-4"):
                 for part, score in graded["parts"].items():
                     with ui.column().classes("gap-0 flex-1"):
-                        ui.label(f"{PART_LABELS[part]} {score['covered']}/{score['total']}")
+                        ui.label(f"{score['label'] or part} {score['covered']}/{score['total']}")
                         ui.linear_progress(score["score"] / 100, show_value=False).props(
                             "color=teal size=10px"
                         )
@@ -211,7 +204,7 @@ async def _prove_panel(track: Any, topic_id: str, data: dict[str, Any]) -> None:
 @ui.page("/cards")
 async def cards_page() -> None:
     with frame("Flashcards"):
-        track = safely(lambda: services().deepdive)
+        track = safely(lambda: services().track(DeepDiveTrack))
         if track is None:
             return
         deck = track.cards
@@ -249,17 +242,11 @@ async def cards_page() -> None:
                 with ui.card().classes("w-full p-6 border-green-600").props("bordered"):
                     ui.markdown(queue[0].card.back).mark("back")
                 with ui.row().classes("gap-2"):
-                    for key, (label, rating, colour) in enumerate(
-                        [
-                            ("Again", "again", "red"),
-                            ("Hard", "hard", "orange"),
-                            ("Good", "good", "green"),
-                            ("Easy", "easy", "teal"),
-                        ],
-                        start=1,
-                    ):
+                    for key, rating in enumerate(RATINGS, start=1):
                         ui.button(
-                            f"{label} ({key})", color=colour, on_click=lambda r=rating: rate(r)
+                            f"{rating.capitalize()} ({key})",
+                            color=RATING_COLOURS[rating],
+                            on_click=lambda r=rating: rate(r),
                         ).mark(f"rate-{rating}")
 
         async def rate(rating: str) -> None:
@@ -277,7 +264,7 @@ async def cards_page() -> None:
             if event.key.space:
                 reveal()
             elif str(event.key.name) in "1234" and revealed["value"]:
-                await rate(["again", "hard", "good", "easy"][int(event.key.name) - 1])
+                await rate(list(RATINGS)[int(event.key.name) - 1])
 
         ui.keyboard(on_key=on_key)
         show()

@@ -9,18 +9,18 @@ from typing import Any, TypeVar
 from nicegui import run, ui
 
 from pgdojo.errors import PgdojoError
+from pgdojo.registry import tracks
 from pgdojo.services import Services
 
 T = TypeVar("T")
 _services: list[Services] = []
 
-NAV = [
-    ("Home", "/"),
-    ("SQL", "/sql"),
-    ("Labs", "/labs"),
-    ("Deep dives", "/deepdive"),
-    ("Cards", "/cards"),
-]
+S = TypeVar("S")
+
+
+def navigation() -> list[tuple[str, str]]:
+    """Home, then each registered track's links, in the registry's order."""
+    return [("Home", "/")] + [link for spec in tracks() for link in spec.nav]
 
 
 def set_services(services: Services) -> None:
@@ -29,6 +29,11 @@ def set_services(services: Services) -> None:
 
 def services() -> Services:
     return _services[0]
+
+
+def track(service: type[S]) -> S:
+    """A track's service (built on first use: may raise a PgdojoError, see `safely`)."""
+    return services().track(service)
 
 
 @contextlib.contextmanager
@@ -41,7 +46,7 @@ def frame(title: str) -> Iterator[None]:
     with ui.header().classes("items-center justify-between bg-slate-900 px-6 py-2"):
         with ui.row().classes("items-center gap-6"):
             ui.link("pgdojo", "/").classes("text-xl font-bold text-white no-underline")
-            for label, target in NAV:
+            for label, target in navigation():
                 ui.link(label, target).classes("text-slate-300 no-underline hover:text-white")
         ui.label(services().settings.user).classes("text-slate-400 text-sm")
     with ui.column().classes("w-full max-w-screen-xl mx-auto p-4 gap-4"):
@@ -55,6 +60,24 @@ async def call(fn: Callable[..., T], *args: Any) -> T | None:
     except PgdojoError as exc:
         ui.notify(str(exc), type="negative", multi_line=True, close_button=True)
         return None
+
+
+HEARTBEAT_S = 30.0
+
+
+def heartbeat(attempt_id: int) -> None:
+    """Count active time on an attempt while its page is visible: every HEARTBEAT_S seconds,
+    a touch when the tab is shown (a hidden or idle tab adds nothing past the attempt's cap)."""
+
+    async def beat() -> None:
+        try:
+            visible = await ui.run_javascript("!document.hidden", timeout=5)
+        except TimeoutError:
+            return
+        if visible:
+            await call(services().attempts.touch, attempt_id)
+
+    ui.timer(HEARTBEAT_S, beat)
 
 
 def safely(getter: Callable[[], T]) -> T | None:

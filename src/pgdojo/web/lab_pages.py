@@ -7,6 +7,7 @@ from typing import Any
 
 from nicegui import ui
 
+from pgdojo.tracks.lab.service import LabTrack
 from pgdojo.web.frame import call, frame, result_table, safely, services
 
 CHART_POINTS = 90
@@ -19,7 +20,7 @@ async def labs_page() -> None:
         ui.label("Each lab pages you into a live incident on a disposable PostgreSQL.").classes(
             "text-slate-400"
         )
-        track = safely(lambda: services().lab)
+        track = safely(lambda: services().track(LabTrack))
         if track is None:
             return
         rows = await call(track.list_scenarios) or []
@@ -43,7 +44,7 @@ async def labs_page() -> None:
 @ui.page("/labs/{scenario_id}")
 async def lab_page(scenario_id: str) -> None:
     with frame(scenario_id):
-        track = safely(lambda: services().lab)
+        track = safely(lambda: services().track(LabTrack))
         if track is None:
             return
         rows = await call(track.list_scenarios) or []
@@ -227,7 +228,9 @@ async def lab_page(scenario_id: str) -> None:
                 result = await call(track.hint, scenario_id)
                 if result:
                     with findings:
-                        ui.markdown(f"**Hint {result['number']}/3.** {result['hint']}")
+                        ui.markdown(
+                            f"**Hint {result['number']}/{result['total']}.** {result['hint']}"
+                        )
 
             async def debrief() -> None:
                 result = await call(track.debrief, scenario_id)

@@ -7,16 +7,20 @@ from typing import Any
 
 from nicegui import ui
 
-from pgdojo.web.frame import call, frame, result_table, services
+from pgdojo.tracks.sql import SqlTrack
+from pgdojo.tracks.sql.service import Practice
+from pgdojo.web.frame import call, frame, heartbeat, result_table, safely, track
 
 
 @ui.page("/sql")
 async def sql_list_page(pattern: str = "", difficulty: str = "", status: str = "") -> None:
     with frame("SQL problems"):
-        svc = services()
+        sql = safely(lambda: track(SqlTrack))
+        if sql is None:
+            return
         solved = {"solved": True, "unsolved": False}.get(status)
-        rows = await call(svc.sql.list_problems, pattern or None, difficulty or None, solved)
-        patterns = await call(svc.sql.patterns) or []
+        rows = await call(sql.list_problems, pattern or None, difficulty or None, solved)
+        patterns = await call(sql.patterns) or []
         with ui.row().classes("items-end gap-4"):
             ui.label("SQL problems").classes("text-2xl font-semibold")
             pick_pattern = ui.select(["", *patterns], value=pattern, label="pattern").classes(
@@ -70,20 +74,27 @@ class ProblemView:
         self.problem_id = problem_id
         self.data = data
         self.opened = time.monotonic()
-        self.hints_shown = 0
-        self.attempt_id: int | None = None
+        self.practice: Practice | None = None
+
+    @property
+    def attempt_id(self) -> int | None:
+        return self.practice.attempt_id if self.practice else None
 
 
 @ui.page("/sql/{problem_id}")
 async def sql_problem_page(problem_id: str) -> None:
     with frame(problem_id):
-        svc = services()
-        data = await call(svc.sql.show, problem_id)
+        sql = safely(lambda: track(SqlTrack))
+        if sql is None:
+            return
+        data = await call(sql.show, problem_id)
         if data is None:
             ui.link("Back to the problems", "/sql")
             return
         view = ProblemView(problem_id, data)
-        view.attempt_id = await call(svc.store.open_attempt, "sql", problem_id)
+        view.practice = await call(sql.practise, problem_id)
+        if view.attempt_id is not None:
+            heartbeat(view.attempt_id)
         target = data["target_minutes"] * 60
 
         with ui.row().classes("w-full items-center justify-between"):
@@ -141,7 +152,11 @@ async def sql_problem_page(problem_id: str) -> None:
                         "Submit", on_click=lambda: submit(), icon="send"
                     ).mark("submit")
                     hint_button = (
-                        ui.button("Hint 1/3", on_click=lambda: show_hint(), icon="lightbulb")
+                        ui.button(
+                            _hint_label(view.practice),
+                            on_click=lambda: show_hint(),
+                            icon="lightbulb",
+                        )
                         .props("flat")
                         .mark("hint")
                     )
@@ -149,31 +164,36 @@ async def sql_problem_page(problem_id: str) -> None:
                         "text-xs text-slate-400"
                     )
                 hints = ui.column().classes("w-full gap-1")
+                # A resumed attempt shows the hints it already used.
+                for number in range(1, (view.practice.hints_used if view.practice else 0) + 1):
+                    with hints:
+                        ui.markdown(
+                            f"**Hint {number}.** {sql.hint(problem_id, number).text}"
+                        ).classes("bg-slate-800 p-2 rounded")
                 outcome = ui.column().classes("w-full gap-2").mark("outcome")
                 editorial = ui.column().classes("w-full")
                 ui.label("Your submissions").classes("text-lg")
                 history = ui.column().classes("w-full")
 
         async def show_hint() -> None:
-            if view.hints_shown >= 3:
+            if view.attempt_id is None:
+                return
+            shown = await call(sql.next_hint, view.attempt_id)
+            if shown is None:
                 ui.notify("No more hints: the editorial comes after solving.")
                 return
-            view.hints_shown += 1
-            text = await call(svc.sql.hint, problem_id, view.hints_shown)
-            if view.attempt_id:
-                await call(svc.store.use_hint, view.attempt_id)
             with hints:
-                ui.markdown(f"**Hint {view.hints_shown}.** {text}").classes(
+                ui.markdown(f"**Hint {shown.number}.** {shown.text}").classes(
                     "bg-slate-800 p-2 rounded"
                 )
-            hint_button.text = f"Hint {min(view.hints_shown + 1, 3)}/3"
+            hint_button.text = f"Hint {min(shown.number + 1, shown.total)}/{shown.total}"
 
         async def run_sample() -> None:
             outcome.clear()
             with outcome:
                 ui.spinner(size="lg")
             run_button.disable()
-            result = await call(svc.sql.run_sample, problem_id, editor.value)
+            result = await call(sql.run_sample, problem_id, editor.value)
             run_button.enable()
             outcome.clear()
             if result is None:
@@ -190,7 +210,7 @@ async def sql_problem_page(problem_id: str) -> None:
             with outcome:
                 ui.spinner(size="lg")
             submit_button.disable()
-            result = await call(svc.sql.judge, problem_id, editor.value, view.attempt_id)
+            result = await call(sql.judge, problem_id, editor.value, view.attempt_id)
             submit_button.enable()
             outcome.clear()
             if result is None:
@@ -202,7 +222,7 @@ async def sql_problem_page(problem_id: str) -> None:
             await refresh_history()
 
         async def show_editorial() -> None:
-            text = await call(svc.sql.editorial, problem_id)
+            text = await call(sql.editorial, problem_id)
             editorial.clear()
             if text:
                 with (
@@ -215,7 +235,7 @@ async def sql_problem_page(problem_id: str) -> None:
                     ui.code(text["solution"], language="sql").classes("w-full")
 
         async def refresh_history() -> None:
-            rows = await call(svc.store.submissions, "sql", problem_id, 10) or []
+            rows = await call(sql.submissions, problem_id, 10) or []
             history.clear()
             with history:
                 for row in rows:
@@ -265,3 +285,9 @@ def _verdict_card(result: dict[str, Any]) -> None:
                 f"{m['ratio']} (required ≤ {m['required_ratio']})"
             )
         ui.label(f"{result['elapsed_ms']:.0f} ms").classes("text-xs text-slate-400")
+
+
+def _hint_label(practice: Practice | None) -> str:
+    if practice is None:
+        return "Hint"
+    return f"Hint {min(practice.hints_used + 1, practice.hints_total)}/{practice.hints_total}"

@@ -5,6 +5,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from pgdojo.attempts import AttemptLog
 from pgdojo.content.topic_models import Card, Topic
 from pgdojo.errors import NotFoundError, UsageError
 from pgdojo.services import Services
@@ -22,7 +23,7 @@ def deck(services: Services, request: pytest.FixtureRequest) -> Iterator[CardDec
     ]
     topic = Topic(**{**TOPIC.model_dump(), "cards": [c.model_dump() for c in cards]})
     store = Store(services.engine.store_conninfo(), user=f"cards-{request.node.name}")
-    yield CardDeck({topic.id: topic}, DeepDiveStore(store))
+    yield CardDeck({topic.id: topic}, DeepDiveStore(store), AttemptLog(store))
     store.close()
 
 

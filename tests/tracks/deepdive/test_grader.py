@@ -6,7 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pgdojo.content.topic_models import Topic, TopicMeta
-from pgdojo.tracks.deepdive.grader import grade_answer, is_explanation, split_sentences
+from pgdojo.grading.text import is_explanation, split_sentences
+from pgdojo.tracks.deepdive.grader import grade_answer
 
 
 def concept(cid: str, terms: list[str], context: list[str], weight: int = 2) -> dict[str, object]:

@@ -15,7 +15,7 @@ from pgdojo.tracks.lab.service import LabTrack
 
 @pytest.fixture(scope="session")
 def labs(services: Services) -> Iterator[LabTrack]:
-    track = LabTrack(services.settings.home, services.store)
+    track = LabTrack(services.settings.home, services.store, services.attempts)
     yield track
     for scenario in list(track.scenarios):
         track.stop(scenario)

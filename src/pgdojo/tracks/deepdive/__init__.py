@@ -2,7 +2,7 @@
 
 from pgdojo.tracks.deepdive.cards import CardDeck, DueCard, ReviewOutcome
 from pgdojo.tracks.deepdive.experiments import ExperimentRun, ExperimentRunner, StepResult
-from pgdojo.tracks.deepdive.grader import Grade, grade_answer
+from pgdojo.tracks.deepdive.grader import Grade, TopicGrade, grade_answer
 from pgdojo.tracks.deepdive.service import DeepDiveTrack, grade_dict
 
 __all__ = [
@@ -14,6 +14,7 @@ __all__ = [
     "Grade",
     "ReviewOutcome",
     "StepResult",
+    "TopicGrade",
     "grade_answer",
     "grade_dict",
 ]

@@ -9,11 +9,15 @@ from typing import Any
 from fsrs import Card as FsrsCard
 from fsrs import Rating, Scheduler
 
+from pgdojo.attempts import AttemptLog
 from pgdojo.content.topic_models import Card, Topic
 from pgdojo.errors import NotFoundError, UsageError
 from pgdojo.store.deepdive import DeepDiveStore
 
 RATINGS = {"again": Rating.Again, "hard": Rating.Hard, "good": Rating.Good, "easy": Rating.Easy}
+# A review as an attempt: its score, and "passed" from good up (recalled without struggle).
+RATING_SCORES = {"again": 0, "hard": 50, "good": 80, "easy": 100}
+PASSING_RATINGS = frozenset({"good", "easy"})
 NEW_CARDS_PER_SESSION = 10
 
 
@@ -25,6 +29,18 @@ class DueCard:
     new: bool
     due: datetime | None
 
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "card_id": self.card.id,
+            "topic": self.topic_id,
+            "topic_title": self.topic_title,
+            "kind": self.card.kind,
+            "front": self.card.front,
+            "back": self.card.back,
+            "new": self.new,
+            "due": self.due.isoformat() if self.due else None,
+        }
+
 
 @dataclass(frozen=True)
 class ReviewOutcome:
@@ -33,13 +49,24 @@ class ReviewOutcome:
     next_due: datetime
     interval_days: float
 
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "card_id": self.card_id,
+            "rating": self.rating,
+            "next_due": self.next_due.isoformat(),
+            "interval_days": self.interval_days,
+        }
+
 
 class CardDeck:
     """All cards of all topics, scheduled per user with FSRS."""
 
-    def __init__(self, topics: dict[str, Topic], store: DeepDiveStore) -> None:
+    def __init__(
+        self, topics: dict[str, Topic], store: DeepDiveStore, attempts: AttemptLog
+    ) -> None:
         self.topics = topics
         self.store = store
+        self.attempts = attempts
         # Deterministic intervals (no fuzz): the same history gives the same schedule.
         self.scheduler = Scheduler(enable_fuzzing=False)
         self._cards = {c.id: (c, t) for t in topics.values() for c in t.cards}
@@ -81,6 +108,9 @@ class CardDeck:
         previous = self.store.card_states().get(card_id)
         fsrs_card = FsrsCard.from_dict(previous["state"]) if previous else FsrsCard(due=now)
         updated, log = self.scheduler.review_card(fsrs_card, RATINGS[rating], review_datetime=now)
+        attempt_id = self.attempts.record_once(
+            "deepdive", "card", card_id, RATING_SCORES[rating], rating in PASSING_RATINGS
+        )
         self.store.save_review(
             card_id,
             topic.id,
@@ -88,6 +118,7 @@ class CardDeck:
             updated.due,
             int(RATINGS[rating]),
             dict(log.to_dict()),
+            attempt_id,
         )
         interval = (updated.due - now).total_seconds() / 86400
         return ReviewOutcome(card_id, rating, updated.due, round(interval, 3))

@@ -2,36 +2,40 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
-from dataclasses import asdict
 from typing import Any
 
+from pgdojo.attempts import AttemptLog
 from pgdojo.content.topic_models import ExperimentStep, Topic
 from pgdojo.engine import Engine
 from pgdojo.errors import NotFoundError, UsageError
+from pgdojo.grading import STRONG_SCORE
 from pgdojo.store.deepdive import DeepDiveStore
 from pgdojo.tracks.deepdive.cards import CardDeck
 from pgdojo.tracks.deepdive.experiments import ExperimentRun, ExperimentRunner, StepResult
 from pgdojo.tracks.deepdive.grader import Grade, grade_answer
 
+TRACK = "deepdive"
 MAX_ANSWER_CHARS = 30_000
+# A written answer passes at the grader's "strong" level.
+PASS_SCORE = STRONG_SCORE
 
 
 def grade_dict(grade: Grade) -> dict[str, Any]:
-    data = asdict(grade)
-    data["covered"] = [c["id"] for c in data["covered"]]
-    data["covered_detail"] = [asdict(c) for c in grade.covered]
-    data["missing"] = [c["id"] for c in data["missing"]]
-    data["missing_detail"] = [asdict(c) for c in grade.missing]
-    return data
+    """The JSON of a grade (CLI --json, API, web UI): `Grade.to_dict`, the one serialiser."""
+    return grade.to_dict()
 
 
 class DeepDiveTrack:
-    def __init__(self, topics: dict[str, Topic], store: DeepDiveStore, engine: Engine) -> None:
+    def __init__(
+        self, topics: dict[str, Topic], store: DeepDiveStore, engine: Engine, attempts: AttemptLog
+    ) -> None:
         self.topics = topics
         self.store = store
         self.engine = engine
-        self.cards = CardDeck(topics, store)
+        self.attempts = attempts
+        self.cards = CardDeck(topics, store, attempts)
 
     def topic(self, topic_id: str) -> Topic:
         try:
@@ -42,13 +46,16 @@ class DeepDiveTrack:
             ) from None
 
     def list_topics(self) -> list[dict[str, Any]]:
-        best = self.store.best_scores()
+        best = {
+            item: progress.best_score
+            for item, progress in self.attempts.items(TRACK, "answer").items()
+        }
         return [
             {
                 "id": t.id,
                 "title": t.title,
                 "question": t.meta.question,
-                "concepts": sum(len(c) for c in t.meta.rubric.parts().values()),
+                "concepts": sum(len(c) for c in t.meta.rubric.root.values()),
                 "cards": len(t.cards),
                 "experiment": t.experiment.title if t.experiment else None,
                 "best_score": best.get(t.id),
@@ -66,15 +73,14 @@ class DeepDiveTrack:
             "variants": t.meta.variants,
             "related": t.meta.related,
             "experiment": t.experiment.title if t.experiment else None,
-            "parts": ["what", "why", "how", "tradeoffs", "comparison"],
+            "parts": [part.id for part in t.meta.parts],
         }
         if with_answers:
             data["senior_answer"] = t.senior_answer
             data["staff_answer"] = t.staff_answer
             data["follow_ups"] = t.meta.follow_ups
             data["rubric"] = {
-                part.value: [c.concept for c in concepts]
-                for part, concepts in t.meta.rubric.parts().items()
+                part: [c.concept for c in concepts] for part, concepts in t.meta.rubric.root.items()
             }
             data["bonus"] = [c.concept for c in t.meta.bonus]
             data["misconceptions"] = [
@@ -90,7 +96,10 @@ class DeepDiveTrack:
             raise UsageError(f"the answer is longer than {MAX_ANSWER_CHARS} characters")
         grade = grade_answer(topic, answer)
         if record:
-            self.store.record_grading(topic.id, answer, grade.score, grade_dict(grade))
+            attempt_id = self.attempts.record_once(
+                TRACK, "answer", topic.id, grade.score, grade.score >= PASS_SCORE
+            )
+            self.store.record_grading(attempt_id, topic.id, answer, grade.score, grade_dict(grade))
         return grade
 
     def prove(
@@ -105,7 +114,23 @@ class DeepDiveTrack:
             raise NotFoundError(
                 f"topic {topic_id!r} has no experiment; these do: {', '.join(with_experiments)}"
             )
+        started = time.monotonic()
         run = ExperimentRunner(self.engine).run(topic.id, topic.experiment, predict, on_step)
         predictions = [s.prediction for s in run.steps if s.prediction]
-        self.store.record_experiment(topic.id, run.to_dict()["steps"], predictions)
+        attempt_id = self.attempts.record_once(
+            TRACK,
+            "experiment",
+            topic.id,
+            experiment_score(run),
+            not any(s.unexpected for s in run.steps),
+            seconds=time.monotonic() - started,
+        )
+        self.store.record_experiment(attempt_id, topic.id, run.to_dict()["steps"], predictions)
         return run
+
+
+def experiment_score(run: ExperimentRun) -> int:
+    """The share of correct predictions (100 when none were asked)."""
+    if not run.predictions_asked:
+        return 100
+    return round(100 * run.predictions_correct / run.predictions_asked)

@@ -19,7 +19,7 @@ from typing import Any, ClassVar
 import psycopg
 from pydantic import BaseModel, ConfigDict, Field
 
-from pgdojo.content.loader import split_front_matter
+from pgdojo.content.loader import read_content, split_front_matter
 from pgdojo.errors import ContentError
 from pgdojo.tracks.lab.cluster import LabCluster
 from pgdojo.tracks.lab.state import EVENTS_FILE, LabState, read_jsonl, recent_metrics
@@ -127,7 +127,7 @@ class Scenario:
 
 def _doc_for(module_file: str) -> ScenarioDoc:
     path = Path(module_file).with_name("scenario.md")
-    data, body = split_front_matter(path.read_text(encoding="utf-8"), path)
+    data, body = split_front_matter(read_content(path), path)
     sections = {"briefing": "", "debrief": ""}
     for name in sections:
         marker = f"## {name.capitalize()}"

@@ -13,6 +13,7 @@ from typing import Any
 
 import psycopg
 
+from pgdojo.attempts import AttemptLog
 from pgdojo.errors import NotFoundError, PgdojoError, UsageError
 from pgdojo.store import Store
 from pgdojo.store.lab import LabStore
@@ -28,6 +29,7 @@ from pgdojo.tracks.lab.state import HISTORY_FILE, LabState, append_jsonl, pid_al
 from pgdojo.tracks.sql.compare import jsonable
 
 TRACK = "lab"
+ACTIVITY = "incident"
 MAX_CONSOLE_ROWS = 500
 
 
@@ -38,9 +40,10 @@ class LabError(PgdojoError):
 class LabTrack:
     """Labs live under PGDOJO_HOME/labs/<scenario>; each is independent of the others."""
 
-    def __init__(self, home: Path, store: Store) -> None:
+    def __init__(self, home: Path, store: Store, attempts: AttemptLog) -> None:
         self.root = home / "labs"
         self.store = store
+        self.attempts = attempts
         self.records = LabStore(store)
         self.scenarios = load_scenarios()
 
@@ -130,7 +133,7 @@ class LabTrack:
             lab = Lab(root, state, cluster)
             with lab.admin() as admin:
                 scenario.setup(lab, admin)
-            state.attempt_id = self.store.start_attempt(TRACK, scenario.id)
+            state.attempt_id = self.attempts.start(TRACK, ACTIVITY, scenario.id)
             state.save(root)
             state.workload_pid = _spawn_workload(root)
             state.save(root)
@@ -139,21 +142,33 @@ class LabTrack:
             self._teardown(root, scenario)
             raise
         return {
+            **self._page(scenario, lab),
+            "symptom": measured,
+            "ready_s": round(time.monotonic() - started, 2),
+        }
+
+    def _page(self, scenario: Scenario, lab: Lab) -> dict[str, Any]:
+        """The pager alert, the briefing and the DSNs: what a candidate needs during the lab."""
+        return {
             "scenario": scenario.id,
             "title": scenario.doc.title,
             "alert": scenario.doc.alert,
             "severity": scenario.doc.severity,
             "briefing": scenario.doc.briefing,
-            "dsn": cluster.dsn("oncall", state.oncall_password),
+            "dsn": lab.cluster.dsn("oncall", lab.state.oncall_password),
             "standby_dsn": (
-                cluster.dsn("oncall", state.oncall_password, standby=True)
+                lab.cluster.dsn("oncall", lab.state.oncall_password, standby=True)
                 if scenario.needs_standby
                 else None
             ),
             "forbids_restart": scenario.doc.forbids_restart,
-            "symptom": measured,
-            "ready_s": round(time.monotonic() - started, 2),
+            "hints_used": lab.state.hints_used,
+            "elapsed_s": round(time.time() - lab.state.started_at, 1),
         }
+
+    def describe(self, scenario_id: str) -> dict[str, Any]:
+        """A running lab as its page shows it, however it was started (CLI, API or page)."""
+        return self._page(self.scenario(scenario_id), self._lab(scenario_id))
 
     def _wait_for_symptom(self, scenario: Scenario, lab: Lab) -> dict[str, Any]:
         deadline = time.monotonic() + scenario.warmup_s
@@ -173,7 +188,7 @@ class LabTrack:
         root = self.root / scenario.id
         state = LabState.load(root)
         if state and state.attempt_id:
-            self.store.finish_attempt(state.attempt_id, solved=False)
+            self.attempts.finish(state.attempt_id)
         existed = root.exists()
         self._teardown(root, scenario)
         return {"scenario": scenario.id, "stopped": existed}
@@ -199,14 +214,20 @@ class LabTrack:
     def hint(self, scenario_id: str) -> dict[str, Any]:
         lab = self._lab(scenario_id)
         hints = self.scenario(scenario_id).doc.hints
-        if lab.state.hints_used >= len(hints):
-            return {"number": len(hints), "hint": hints[-1], "last": True}
+        total = len(hints)
+        if lab.state.hints_used >= total:
+            return {"number": total, "total": total, "hint": hints[-1], "last": True}
         lab.state.hints_used += 1
         lab.state.save(lab.root)
         if lab.state.attempt_id:
-            self.store.use_hint(lab.state.attempt_id)
+            self.attempts.use_hint(lab.state.attempt_id, total)
         number = lab.state.hints_used
-        return {"number": number, "hint": hints[number - 1], "last": number == len(hints)}
+        return {
+            "number": number,
+            "total": total,
+            "hint": hints[number - 1],
+            "last": number == total,
+        }
 
     def diagnose(self, scenario_id: str, text: str) -> dict[str, Any]:
         if not text.strip():
@@ -214,6 +235,8 @@ class LabTrack:
         lab = self._lab(scenario_id)
         lab.state.diagnosis = text.strip()
         lab.state.save(lab.root)
+        if lab.state.attempt_id:
+            self.attempts.touch(lab.state.attempt_id)
         detected = self._detected(self.scenario(scenario_id), lab)
         return {
             "scenario": scenario_id,
@@ -241,6 +264,8 @@ class LabTrack:
             record["error"] = result["error"]
         append_jsonl(lab.root / HISTORY_FILE, record)
         self.records.record_command(lab.state.attempt_id, scenario_id, sql, result["error"])
+        if lab.state.attempt_id:
+            self.attempts.touch(lab.state.attempt_id)
         return result
 
     # -- verdict ---------------------------------------------------------------------------
@@ -310,9 +335,11 @@ class LabTrack:
             "hints_used": lab.state.hints_used,
             "check_ms": round((time.monotonic() - started) * 1000, 1),
         }
+        score = lab_score(result)
+        result["score"] = score
         self.records.record_check(lab.state.attempt_id, scenario.id, result)
-        if solved and lab.state.attempt_id:
-            self.store.finish_attempt(lab.state.attempt_id, solved=True)
+        if lab.state.attempt_id:
+            self.attempts.score(lab.state.attempt_id, score, solved, finish=solved)
         return result
 
     def debrief(self, scenario_id: str) -> dict[str, Any]:
@@ -322,6 +349,19 @@ class LabTrack:
             "title": scenario.doc.title,
             "debrief": scenario.doc.debrief,
         }
+
+
+def lab_score(check: dict[str, Any]) -> int:
+    """A check as a score: the fix 50, prevention 20, the diagnosis 15, the method up to 15,
+    minus 5 per trap (migration 0004 carries old checks over with the same formula)."""
+    score: int = (
+        50 * bool(check["fix"])
+        + 20 * bool(check["prevention"])
+        + 15 * bool(check["detect"])
+        + round(float(check["investigation"]["score"]) * 0.15)
+        - 5 * len(check["traps"])
+    )
+    return max(0, min(100, score))
 
 
 def _spawn_workload(root: Path) -> int:

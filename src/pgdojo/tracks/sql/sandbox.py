@@ -5,32 +5,67 @@ throw-away schema in it, loads the problem's tables and datasets, runs the candi
 statements under the problem's limits, reads results, and rolls back. After the rollback the
 connection is reset with DISCARD ALL (prepared statements, LISTEN, session advisory locks and
 settings) before the pool hands it to the next submission.
+
+The time limit is one deadline per dataset, from the candidate's first statement to the last
+step that runs candidate-defined code (fetching a query's rows, a schema's checks). Two walls
+enforce it: the server's statement_timeout, lowered before each step to the time left, and the
+watchdog, which severs the connection when the server is still busy a grace period after the
+deadline (a single function call over a huge value does not look at its cancel flag).
+
+    PgdojoError
+    ├── ResultTooLarge       a result or a table is past the row or byte budget
+    ├── TimeLimitExceeded    the deadline passed between steps, or the watchdog cut the connection
+    └── SandboxBroken        the judging transaction could not be brought back to a savepoint
 """
 
 from __future__ import annotations
 
 import contextlib
+import math
+import os
 import secrets
+import socket
 import threading
 import time
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Any, TypeVar
 
 import psycopg
 from psycopg import sql
 from psycopg_pool import ConnectionPool
 
+from pgdojo.errors import PgdojoError
 from pgdojo.tracks.sql.compare import ResultSet
+
+T = TypeVar("T")
 
 SETUP_TIMEOUT_MS = 60_000
 # Budget for what a result may bring back to the judge.
 MAX_RESULT_ROWS = 10_000
 MAX_RESULT_BYTES = 16 * 1024 * 1024
 FETCH_BATCH = 1_000
+# The statement_timeout in force may exceed the time left by this much before the judge spends
+# a round trip lowering it: the deadline is then overshot by at most this.
+TIMEOUT_SLACK_MS = 50
+# How long after the deadline the watchdog waits for the server before cutting the connection.
+# Measured: a 1 GB string_agg result runs about 3 s past a cancel (copying the value into the
+# FETCH's tuple store does not check for interrupts); the verdict must not wait for that.
+SEVER_GRACE_S = 0.75
 
 
-class ResultTooLarge(Exception):
+class ResultTooLarge(PgdojoError):
     """The candidate's result exceeds the row or byte budget."""
+
+
+class TimeLimitExceeded(PgdojoError):
+    """The candidate's deadline passed: before a step could start, or the watchdog severed the
+    connection because the server did not stop in time."""
+
+
+class SandboxBroken(PgdojoError):
+    """The judging transaction cannot be rolled back to its savepoint: the session is unusable."""
 
 
 def _reset(conn: psycopg.Connection[Any]) -> None:
@@ -50,6 +85,9 @@ class Sandbox:
             max_size=max_size,
             kwargs={"autocommit": True},
             reset=_reset,
+            # A pooled connection dies with the server (a restart, an idle timeout): test it
+            # on checkout, so the first judging after a restart gets a fresh one, not an error.
+            check=ConnectionPool.check_connection,
             open=False,
             name="pgdojo-sandbox",
         )
@@ -88,6 +126,9 @@ class SandboxSession:
         self.conn = conn
         self.schema = "judge_" + secrets.token_hex(6)
         self._savepoints = 0
+        self._timeout_ms = SETUP_TIMEOUT_MS  # the statement_timeout in force
+        self._deadline: float | None = None  # time.monotonic() when the candidate's time is up
+        self._guard: Guard | None = None
 
     # -- transaction frame -----------------------------------------------------------------
     def begin(self) -> None:
@@ -103,6 +144,8 @@ class SandboxSession:
 
     def finish(self) -> None:
         """Roll everything back; a connection in an unknown state is closed, not reused."""
+        if self.conn.closed:
+            return  # severed by the watchdog: the server rolls back when the backend exits
         status = self.conn.info.transaction_status
         if status == psycopg.pq.TransactionStatus.ACTIVE:
             self.conn.cancel_safe()
@@ -113,6 +156,7 @@ class SandboxSession:
 
     def set_timeout(self, milliseconds: int) -> None:
         self.conn.execute(f"SET LOCAL statement_timeout = {int(milliseconds)}")
+        self._timeout_ms = int(milliseconds)
 
     def set_local(self, name: str, value: str) -> None:
         """A setting for the rest of the transaction (the judge's, never the candidate's)."""
@@ -126,38 +170,119 @@ class SandboxSession:
         error. `script` (trusted content SQL) runs right after the savepoint, in the same call."""
         self._savepoints += 1
         name = f"sp{self._savepoints}"
+        timeout = self._timeout_ms
         self.conn.execute(f"SAVEPOINT {name};\n{script}".encode())
         try:
             yield
         finally:
-            self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}".encode())
+            if not self.conn.closed:
+                self._rollback_to(name)
+            # ROLLBACK TO SAVEPOINT also undoes the SET LOCAL statement_timeout done inside.
+            self._timeout_ms = timeout
+
+    def _rollback_to(self, name: str) -> None:
+        command = f"ROLLBACK TO SAVEPOINT {name}".encode()
+        try:
+            self.conn.execute(command)
+        except psycopg.Error:
+            # A FETCH past temp_file_limit leaves its tuple store's temporary file with a dirty
+            # buffer; closing it during the first ROLLBACK TO writes that buffer, which fails on
+            # the same limit (SQLSTATE 53400). The file is gone after that attempt, so the
+            # second ROLLBACK TO succeeds.
+            if self.conn.closed:
+                return
+            try:
+                self.conn.execute(command)
+            except psycopg.Error as exc:
+                raise SandboxBroken(
+                    "the judge could not undo a submission's statements"
+                ) from exc
+
+    # -- the candidate's clock -------------------------------------------------------------
+    @contextlib.contextmanager
+    def candidate_clock(self, milliseconds: int) -> Iterator[None]:
+        """Everything inside runs before one deadline `milliseconds` from now. The caller has
+        set statement_timeout to `milliseconds` just before (in the savepoint's script)."""
+        self._timeout_ms = int(milliseconds)
+        self._deadline = time.monotonic() + milliseconds / 1000
+        try:
+            with WATCHDOG.guard(self.conn, milliseconds / 1000 + SEVER_GRACE_S) as guard:
+                self._guard = guard
+                yield
+        finally:
+            self._deadline = None
+            self._guard = None
+
+    def _time_left_ms(self) -> int | None:
+        if self._deadline is None:
+            return None
+        left = math.floor((self._deadline - time.monotonic()) * 1000)
+        if left <= 0:
+            raise TimeLimitExceeded("the time limit passed before the next step")
+        return left
+
+    def timeout_prefix(self) -> str:
+        """A `SET LOCAL statement_timeout` to send ahead of a judge statement in the same call,
+        when the time left is shorter than the timeout in force ("" otherwise)."""
+        left = self._time_left_ms()
+        if left is None or left + TIMEOUT_SLACK_MS >= self._timeout_ms:
+            return ""
+        self._timeout_ms = left
+        # In one simple-query message each statement gets its own statement_timeout (13+).
+        return f"SET LOCAL statement_timeout = {left};\n"
+
+    def _lower_timeout(self) -> None:
+        """Before a candidate statement (sent alone): lower the timeout to the time left."""
+        prefix = self.timeout_prefix()
+        if prefix:
+            self._call(partial(self.conn.execute, prefix.encode()))
+
+    def _call(self, action: Callable[[], T]) -> T:
+        """Run a step of the candidate's phase; a connection the watchdog cut is a timeout."""
+        try:
+            return action()
+        except psycopg.OperationalError as exc:
+            if self._guard is not None and self._guard.severed:
+                raise TimeLimitExceeded("the watchdog cut the connection") from exc
+            raise
 
     # -- running SQL -----------------------------------------------------------------------
     def run_script(self, script: str) -> None:
-        """Trusted content SQL (schema, datasets): may hold several statements."""
+        """Trusted content SQL (schema, datasets): may hold several statements. Inside the
+        candidate's clock it runs under the time left (it may fire the candidate's code)."""
         if script.strip():
-            self.conn.execute(script.encode())
+            text = self.timeout_prefix() + script
+            self._call(partial(self.conn.execute, text.encode()))
 
     def execute(self, statement: str) -> None:
         """One statement, whose text the classifier has already isolated."""
-        self.conn.execute(statement.encode())
+        self._lower_timeout()
+        self._call(partial(self.conn.execute, statement.encode()))
 
     def fetch_query(self, statement: str, close: bool = True) -> ResultSet:
         """Run one SELECT through a cursor and fetch it within the row and byte budgets.
         With close=False the cursor is left to the enclosing savepoint's rollback."""
         cur = self.conn.cursor()
-        cur.execute(f"DECLARE pgdojo_result NO SCROLL CURSOR FOR {statement}".encode())
-        fetch = f"FETCH {FETCH_BATCH} FROM pgdojo_result".encode()
+        self._lower_timeout()
+        declare = f"DECLARE pgdojo_result NO SCROLL CURSOR FOR {statement}".encode()
+        self._call(partial(cur.execute, declare))
         rows: list[tuple[Any, ...]] = []
         size = 0
         columns: tuple[str, ...] = ()
         while True:
-            cur.execute(fetch)
+            # FETCH is a utility statement: PostgreSQL collects its rows in a tuple store
+            # (spilling past work_mem to a temporary file, so within temp_file_limit) before
+            # sending them, and the statement_timeout in force covers this batch only.
+            prefix = self.timeout_prefix()
+            fetch = f"{prefix}FETCH {FETCH_BATCH} FROM pgdojo_result".encode()
+            self._call(partial(cur.execute, fetch))
+            if prefix:
+                cur.nextset()  # the first result is the SET's
             if not columns and cur.description:
                 columns = tuple(col.name for col in cur.description)
             batch = cur.fetchall()
             for row in batch:
-                size += sum(len(str(v)) for v in row if v is not None) + 8
+                size += sum(_size(v) for v in row) + 8
             rows.extend(batch)
             if len(rows) > MAX_RESULT_ROWS:
                 raise ResultTooLarge(f"the result has more than {MAX_RESULT_ROWS} rows")
@@ -194,34 +319,58 @@ class SandboxSession:
     def explain(self, statement: str, analyze: bool = False) -> dict[str, Any]:
         """The top plan object of EXPLAIN (FORMAT JSON); with `analyze`, runs it with BUFFERS."""
         options = "ANALYZE, BUFFERS, FORMAT JSON" if analyze else "FORMAT JSON"
-        row = self.conn.execute(f"EXPLAIN ({options}) {statement}".encode()).fetchone()
+        self._lower_timeout()
+        text = f"EXPLAIN ({options}) {statement}".encode()
+        row = self._call(lambda: self.conn.execute(text).fetchone())
         assert row is not None
         doc = row[0]
         plan: dict[str, Any] = doc[0] if isinstance(doc, list) else doc
         return plan
 
 
-class Watchdog:
-    """One thread that cancels statements still running past their deadline.
+def _size(value: Any) -> int:
+    """A value's size for the byte budget, without building a second copy of a large one."""
+    if value is None:
+        return 0
+    if isinstance(value, str | bytes | bytearray | memoryview):
+        return len(value)
+    return len(str(value))
 
-    The server's statement_timeout is the limit; this is the backstop if it did not fire
-    (a candidate cannot change it, but the judge should not depend on a single wall). One
-    shared thread instead of a timer per statement: starting a thread costs more than a
+
+@dataclass
+class Guard:
+    """One watched connection: its deadline, and whether the watchdog had to sever it."""
+
+    deadline: float
+    conn: psycopg.Connection[Any]
+    severed: bool = field(default=False)
+
+
+class Watchdog:
+    """One thread that severs connections whose server is still busy past their deadline.
+
+    The server's statement_timeout is the limit; this is the wall behind it. A cancel (what
+    statement_timeout does) is only acted on where the server checks for interrupts, and some
+    work does not: copying a 1 GB value, a long C function. Shutting the socket down returns
+    control to the judge at once (libpq reports the connection lost, and psycopg marks it
+    closed); the backend notices when it next talks to its client, and exits, rolling back.
+    One shared thread instead of a timer per statement: starting a thread costs more than a
     whole dataset's query.
     """
 
     def __init__(self) -> None:
         self._cond = threading.Condition()
-        self._deadlines: dict[int, tuple[float, psycopg.Connection[Any]]] = {}
+        self._guards: dict[int, Guard] = {}
         self._next = 0
         self._thread: threading.Thread | None = None
 
     @contextlib.contextmanager
-    def guard(self, conn: psycopg.Connection[Any], seconds: float) -> Iterator[None]:
+    def guard(self, conn: psycopg.Connection[Any], seconds: float) -> Iterator[Guard]:
+        guard = Guard(time.monotonic() + seconds, conn)
         with self._cond:
             self._next += 1
             token = self._next
-            self._deadlines[token] = (time.monotonic() + seconds, conn)
+            self._guards[token] = guard
             if self._thread is None:
                 self._thread = threading.Thread(
                     target=self._run, name="pgdojo-watchdog", daemon=True
@@ -229,23 +378,38 @@ class Watchdog:
                 self._thread.start()
             self._cond.notify()
         try:
-            yield
+            yield guard
         finally:
+            # Under the lock: once the guard is gone the connection can no longer be severed,
+            # so the judge's own statements after the candidate's phase are never cut.
             with self._cond:
-                self._deadlines.pop(token, None)
+                self._guards.pop(token, None)
 
     def _run(self) -> None:
         while True:
             with self._cond:
                 now = time.monotonic()
-                due = [t for t, (deadline, _) in self._deadlines.items() if deadline <= now]
-                expired = [self._deadlines.pop(t)[1] for t in due]
-                upcoming = min((d for d, _ in self._deadlines.values()), default=now + 60)
-                if not expired:
-                    self._cond.wait(timeout=max(0.01, upcoming - now))
-            for conn in expired:
-                with contextlib.suppress(Exception):
-                    conn.cancel_safe()
+                for token in [t for t, g in self._guards.items() if g.deadline <= now]:
+                    guard = self._guards.pop(token)
+                    guard.severed = True
+                    _sever(guard.conn)
+                upcoming = min((g.deadline for g in self._guards.values()), default=now + 60)
+                self._cond.wait(timeout=max(0.005, upcoming - now))
+
+
+def _sever(conn: psycopg.Connection[Any]) -> None:
+    """Shut the connection's socket down under the thread that is using it.
+
+    shutdown(2) acts on the socket, not on one descriptor: the duplicate is closed at once, and
+    libpq (which keeps its own descriptor open) sees the end of the stream in its next read.
+    Nothing is freed under the other thread, unlike closing the connection would.
+    """
+    with contextlib.suppress(OSError, psycopg.Error):
+        sock = socket.socket(fileno=os.dup(conn.pgconn.socket))
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        finally:
+            sock.close()
 
 
 WATCHDOG = Watchdog()

@@ -6,6 +6,7 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
+from pgdojo.attempts import Attempt, AttemptLog
 from pgdojo.content.models import Problem
 from pgdojo.errors import NotFoundError, UsageError
 from pgdojo.store import Store
@@ -16,6 +17,41 @@ from pgdojo.tracks.sql.verdict import JudgeResult
 from pgdojo.tracks.sql.verify import VerifyReport, verify_problem
 
 TRACK = "sql"
+ACTIVITY = "problem"
+ACCEPTED_SCORE = 100
+
+
+@dataclass(frozen=True)
+class Hint:
+    """A hint as shown during practice: its number of the total, and whether it is the last."""
+
+    number: int
+    total: int
+    text: str
+    last: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"number": self.number, "total": self.total, "hint": self.text, "last": self.last}
+
+
+@dataclass(frozen=True)
+class Practice:
+    """An open practice attempt at a problem: the clock and hints are the attempt's."""
+
+    problem_id: str
+    attempt_id: int
+    target_minutes: int
+    hints_used: int
+    hints_total: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "problem_id": self.problem_id,
+            "attempt_id": self.attempt_id,
+            "target_minutes": self.target_minutes,
+            "hints_used": self.hints_used,
+            "hints_total": self.hints_total,
+        }
 
 
 @dataclass(frozen=True)
@@ -40,10 +76,26 @@ def result_set_dict(result: ResultSet | None) -> dict[str, Any] | None:
 class SqlTrack:
     """List, show, judge and practise SQL problems; records everything in the store."""
 
-    def __init__(self, problems: dict[str, Problem], judge: Judge, store: Store) -> None:
+    def __init__(
+        self, problems: dict[str, Problem], judge: Judge, store: Store, attempts: AttemptLog
+    ) -> None:
         self.problems = problems
         self.judge_engine = judge
         self.store = store
+        self.attempts = attempts
+
+    def close(self) -> None:
+        self.judge_engine.sandbox.close()
+
+    def item_status(self) -> tuple[set[str], set[str]]:
+        """(solved, attempted) problem ids of this user."""
+        items = self.attempts.items(TRACK, ACTIVITY)
+        return {i for i, p in items.items() if p.passed}, {
+            i for i, p in items.items() if p.attempts
+        }
+
+    def solved_items(self) -> set[str]:
+        return self.item_status()[0]
 
     def problem(self, problem_id: str) -> Problem:
         try:
@@ -59,7 +111,7 @@ class SqlTrack:
         difficulty: str | None = None,
         solved: bool | None = None,
     ) -> list[ProblemSummary]:
-        solved_ids, attempted = self.store.item_status(TRACK)
+        solved_ids, attempted = self.item_status()
         rows = []
         for p in sorted(self.problems.values(), key=_problem_order):
             if pattern and pattern not in p.meta.patterns:
@@ -106,7 +158,7 @@ class SqlTrack:
             "hidden_cases": len(p.hidden_datasets),
             "hints_available": len(p.meta.hints),
             "allowed_statements": allowed_statement_words(p.kind),
-            "solved": p.id in self.store.solved_items(TRACK),
+            "solved": p.id in self.solved_items(),
         }
         if (
             with_sample
@@ -119,18 +171,63 @@ class SqlTrack:
         return data
 
     def judge(self, problem_id: str, source: str, attempt_id: int | None = None) -> JudgeResult:
-        """Judge and record a submission; an accepted one closes the attempt."""
+        """Judge and record a submission in an attempt (a one-shot one when none is given);
+        an accepted submission closes the attempt."""
         problem = self.problem(problem_id)
         if not source.strip():
             raise UsageError("the submission is empty: write a SQL statement")
+        if attempt_id is not None:
+            self.attempts.require(attempt_id, TRACK, problem.id)
         result = self.judge_engine.judge(problem, source)
-        detail = result.to_dict()
+        score = ACCEPTED_SCORE if result.accepted else 0
+        if attempt_id is None:
+            attempt_id = self.attempts.record_once(
+                TRACK, ACTIVITY, problem.id, score, result.accepted, result.elapsed_ms / 1000
+            )
+        else:
+            self.attempts.score(attempt_id, score, result.accepted, finish=result.accepted)
         self.store.record_submission(
-            TRACK, problem.id, source, result.verdict.value, detail, result.elapsed_ms, attempt_id
+            TRACK,
+            problem.id,
+            source,
+            result.verdict.value,
+            result.to_dict(),
+            result.elapsed_ms,
+            attempt_id,
         )
-        if attempt_id is not None and result.accepted:
-            self.store.finish_attempt(attempt_id, solved=True)
         return result
+
+    # -- practice: an open attempt, its clock and its hints -------------------------------------
+    def practise(self, problem_id: str) -> Practice:
+        """Open (or resume) the user's practice attempt at a problem."""
+        problem = self.problem(problem_id)
+        attempt_id = self.attempts.open(TRACK, ACTIVITY, problem.id)
+        attempt = self.attempts.require(attempt_id, TRACK, problem.id)
+        return Practice(
+            problem.id,
+            attempt_id,
+            problem.meta.target_minutes,
+            attempt.hints_used,
+            len(problem.meta.hints),
+        )
+
+    def next_hint(self, attempt_id: int) -> Hint | None:
+        """The next hint of a practice attempt, counted on it; None once all are shown."""
+        attempt = self.attempts.get(attempt_id)
+        if attempt is None or attempt.track != TRACK:
+            raise NotFoundError(f"no SQL practice attempt {attempt_id} for this user")
+        hints = self.problem(attempt.item_id).meta.hints
+        number = self.attempts.use_hint(attempt_id, len(hints))
+        if number is None:
+            return None
+        return Hint(number, len(hints), hints[number - 1], number == len(hints))
+
+    def attempt(self, attempt_id: int) -> Attempt | None:
+        return self.attempts.get(attempt_id)
+
+    def submissions(self, problem_id: str, limit: int = 20) -> list[dict[str, Any]]:
+        """The user's latest submissions to a problem, newest first."""
+        return self.store.submissions(TRACK, self.problem(problem_id).id, limit)
 
     def run_sample(self, problem_id: str, source: str) -> dict[str, Any]:
         """Run on the sample only and show the rows (nothing recorded)."""
@@ -140,12 +237,13 @@ class SqlTrack:
             return {"ok": False, "result": failure.to_dict()}
         return {"ok": True, "rows": result_set_dict(rows)}
 
-    def hint(self, problem_id: str, number: int) -> str:
+    def hint(self, problem_id: str, number: int) -> Hint:
+        """Hint `number` of a problem, outside practice (nothing counted)."""
         problem = self.problem(problem_id)
         hints = problem.meta.hints
         if not 1 <= number <= len(hints):
             raise UsageError(f"hints are numbered 1 to {len(hints)}")
-        return hints[number - 1]
+        return Hint(number, len(hints), hints[number - 1], number == len(hints))
 
     def editorial(self, problem_id: str) -> dict[str, str]:
         problem = self.problem(problem_id)

@@ -1,12 +1,20 @@
-"""Verdicts, the judge's result, and the one place where SQLSTATEs become verdicts."""
+"""Verdicts, the judge's result, and the one place where failures become verdicts: SQLSTATEs,
+the sandbox's own limits, and what a hidden case may tell."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
 
 from psycopg import errors as pg_errors
+
+from pgdojo.tracks.sql.sandbox import ResultTooLarge, SandboxBroken, TimeLimitExceeded
+
+# The judge reports its time rounded up to this: a total that moves with the branch a hidden
+# case took would otherwise read out hidden data (the time of one case is never reported).
+ELAPSED_BUCKET_MS = 250
 
 
 class Verdict(StrEnum):
@@ -107,8 +115,23 @@ _BY_CLASS = {
 }
 
 
+TIMEOUT_SQLSTATE = "57014"
+
+
 def failure_from(exc: BaseException) -> Failure:
-    """Map a psycopg exception from the candidate's SQL to a verdict and an explanation."""
+    """Map a psycopg exception from the candidate's SQL, or one of the sandbox's limits, to a
+    verdict and an explanation."""
+    if isinstance(exc, TimeLimitExceeded):
+        return Failure(
+            Verdict.TIMEOUT,
+            TIMEOUT_SQLSTATE,
+            "query_canceled",
+            "the statements ran past the time limit and were stopped",
+        )
+    if isinstance(exc, ResultTooLarge):
+        return Failure(Verdict.ERROR, None, "result_too_large", str(exc))
+    if isinstance(exc, SandboxBroken):
+        return Failure(Verdict.ERROR, None, "sandbox_broken", str(exc))
     sqlstate = getattr(exc, "sqlstate", None)
     diag = getattr(exc, "diag", None)
     primary = (getattr(diag, "message_primary", None) or str(exc)).strip()
@@ -120,6 +143,25 @@ def failure_from(exc: BaseException) -> Failure:
         verdict, reason = _BY_CLASS[sqlstate[:2]]
         return Failure(verdict, sqlstate, condition, f"{reason} ({primary})")
     return Failure(Verdict.ERROR, sqlstate, condition, primary)
+
+
+def hidden_failure(failure: Failure) -> Failure:
+    """What a failure on a hidden case may tell: that it timed out, or that it failed.
+
+    Everything else reads out hidden data a few bits per submission: a statement can choose
+    its error (division by zero, a bad cast, a refused permission) from the data it sees, so
+    the SQLSTATE, the condition, the message and the error position stay unsaid, and
+    `rejected` is told as `error`.
+    """
+    if failure.verdict is Verdict.TIMEOUT:
+        return Failure(Verdict.TIMEOUT, None, "timeout", "the time limit was reached")
+    return Failure(Verdict.ERROR, None, "error", "an error on this hidden dataset")
+
+
+def coarse_elapsed_ms(seconds: float) -> float:
+    """The judge's total time as reported: rounded up to ELAPSED_BUCKET_MS."""
+    milliseconds = max(seconds * 1000, 1.0)
+    return float(math.ceil(milliseconds / ELAPSED_BUCKET_MS) * ELAPSED_BUCKET_MS)
 
 
 def _condition_name(sqlstate: str | None) -> str:

@@ -1,0 +1,74 @@
+"""The technical deep-dive track's registry entry (topics, experiments, flashcards)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pgdojo.content.loader import load_topics
+from pgdojo.registry import DoctorCheck, HomeCard, TrackSpec, count_check
+from pgdojo.store.deepdive import DeepDiveStore
+from pgdojo.tracks.deepdive.cards import NEW_CARDS_PER_SESSION
+from pgdojo.tracks.deepdive.service import TRACK, DeepDiveTrack
+
+if TYPE_CHECKING:
+    from pgdojo.services import Services
+
+
+def build(svc: Services) -> DeepDiveTrack:
+    topics = load_topics(svc.settings.content_dirs)
+    return DeepDiveTrack(topics, DeepDiveStore(svc.store), svc.engine, svc.attempts)
+
+
+def doctor(svc: Services) -> list[DoctorCheck]:
+    # Each count loads on its own, so that a broken file fails its kind, not the others.
+    loaded = load_topics
+    return [
+        count_check("topics", lambda: len(loaded(svc.settings.content_dirs))),
+        count_check(
+            "cards", lambda: sum(len(t.cards) for t in loaded(svc.settings.content_dirs).values())
+        ),
+        count_check(
+            "experiments",
+            lambda: sum(1 for t in loaded(svc.settings.content_dirs).values() if t.experiment),
+        ),
+        count_check(
+            "graded sample answers",
+            lambda: sum(len(t.sample_answers) for t in loaded(svc.settings.content_dirs).values()),
+        ),
+    ]
+
+
+def home(track: DeepDiveTrack) -> HomeCard:
+    stats = track.cards.stats()
+    topics = track.list_topics()
+    scored = [(t["id"], float(t["best_score"])) for t in topics if t["best_score"] is not None]
+    unanswered = [(t["title"], f"/deepdive/{t['id']}") for t in topics if t["best_score"] is None]
+    return HomeCard(
+        track=TRACK,
+        title="Deep dives and flashcards",
+        link="/deepdive",
+        headline=f"{stats['due'] + min(stats['new'], NEW_CARDS_PER_SESSION)} cards to review now",
+        next_items=[("Review flashcards", "/cards"), *unanswered[:2]],
+        lines=[f"{len(scored)}/{len(topics)} topics answered"],
+        bars_title="Deep-dive best scores",
+        bars=scored,
+        progress=track.attempts.track_progress(TRACK, "answer"),
+    )
+
+
+SPEC: TrackSpec[DeepDiveTrack] = TrackSpec(
+    id=TRACK,
+    title="Technical deep dives",
+    order=30,
+    service=DeepDiveTrack,
+    build=build,
+    doctor=doctor,
+    home=home,
+    cli=(
+        ("deepdive", "pgdojo.cli.deepdive:deepdive_app"),
+        ("cards", "pgdojo.cli.deepdive:cards_app"),
+    ),
+    api="pgdojo.api.routes_deepdive:router",
+    pages="pgdojo.web.deepdive_pages",
+    nav=(("Deep dives", "/deepdive"), ("Cards", "/cards")),
+)

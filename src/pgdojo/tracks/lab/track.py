@@ -1,0 +1,51 @@
+"""The troubleshooting track's registry entry (live incidents on disposable clusters)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pgdojo.registry import DoctorCheck, HomeCard, TrackSpec, count_check
+from pgdojo.tracks.lab.scenario import load_scenarios
+from pgdojo.tracks.lab.service import TRACK, LabTrack
+
+if TYPE_CHECKING:
+    from pgdojo.services import Services
+
+
+def build(svc: Services) -> LabTrack:
+    return LabTrack(svc.settings.home, svc.store, svc.attempts)
+
+
+def doctor(svc: Services) -> list[DoctorCheck]:
+    return [count_check("scenarios", lambda: len(load_scenarios()))]
+
+
+def home(track: LabTrack) -> HomeCard:
+    labs = track.list_scenarios()
+    solved = sum(s["solved"] for s in labs)
+    running = [s for s in labs if s["running"]]
+    pick = running or [s for s in labs if not s["solved"]] or labs
+    return HomeCard(
+        track=TRACK,
+        title="A lab to run",
+        link="/labs",
+        headline=f"{solved}/{len(labs)} incidents solved",
+        next_items=[(s["title"], f"/labs/{s['id']}") for s in pick[:2]],
+        lines=[f"running now: {', '.join(s['id'] for s in running)}"] if running else [],
+        progress=track.attempts.track_progress(TRACK),
+    )
+
+
+SPEC: TrackSpec[LabTrack] = TrackSpec(
+    id=TRACK,
+    title="Troubleshooting labs",
+    order=20,
+    service=LabTrack,
+    build=build,
+    doctor=doctor,
+    home=home,
+    cli=(("lab", "pgdojo.cli.lab:lab_app"),),
+    api="pgdojo.api.routes_lab:router",
+    pages="pgdojo.web.lab_pages",
+    nav=(("Labs", "/labs"),),
+)

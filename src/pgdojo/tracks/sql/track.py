@@ -1,0 +1,60 @@
+"""The SQL live-coding track's registry entry."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from pgdojo.content import load_problems
+from pgdojo.registry import DoctorCheck, HomeCard, TrackSpec, count_check
+from pgdojo.tracks.sql.judge import Judge
+from pgdojo.tracks.sql.sandbox import Sandbox
+from pgdojo.tracks.sql.service import ACTIVITY, TRACK, SqlTrack
+
+if TYPE_CHECKING:
+    from pgdojo.services import Services
+
+
+def build(svc: Services) -> SqlTrack:
+    problems = load_problems(svc.settings.content_dirs)
+    sandbox = Sandbox(svc.engine.sandbox_conninfo())
+    return SqlTrack(problems, Judge(sandbox), svc.store, svc.attempts)
+
+
+def doctor(svc: Services) -> list[DoctorCheck]:
+    return [count_check("problems", lambda: len(load_problems(svc.settings.content_dirs)))]
+
+
+def home(track: SqlTrack) -> HomeCard:
+    problems = track.list_problems()
+    by_pattern: Counter[str] = Counter()
+    for p in problems:
+        if p.solved:
+            by_pattern.update(p.patterns)
+    solved = sum(p.solved for p in problems)
+    unsolved = [p for p in problems if not p.solved]
+    return HomeCard(
+        track=TRACK,
+        title="Problems to try",
+        link="/sql",
+        headline=f"{solved}/{len(problems)} solved",
+        next_items=[(f"{p.title} ({p.difficulty})", f"/sql/{p.id}") for p in unsolved[:3]],
+        bars_title="Problems solved by pattern",
+        bars=[(k, float(v)) for k, v in by_pattern.most_common(12)],
+        progress=track.attempts.track_progress(TRACK, ACTIVITY),
+    )
+
+
+SPEC: TrackSpec[SqlTrack] = TrackSpec(
+    id=TRACK,
+    title="SQL live coding",
+    order=10,
+    service=SqlTrack,
+    build=build,
+    doctor=doctor,
+    home=home,
+    cli=(("sql", "pgdojo.cli.sql:sql_app"),),
+    api="pgdojo.api.routes_sql:router",
+    pages="pgdojo.web.sql_pages",
+    nav=(("SQL", "/sql"),),
+)
