@@ -81,6 +81,32 @@ class HomeCard:
 
 
 @dataclass(frozen=True)
+class PracticeItem:
+    """Something to practise on a track, as the plan and the mocks pick them: weakest first."""
+
+    track: str
+    item_id: str
+    title: str
+    link: str
+    command: str
+    minutes: int
+    weakness: float  # 1.0 never tried ... 0.0 mastered
+    mastered: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "track": self.track,
+            "item_id": self.item_id,
+            "title": self.title,
+            "link": self.link,
+            "command": self.command,
+            "minutes": self.minutes,
+            "weakness": round(self.weakness, 2),
+            "mastered": self.mastered,
+        }
+
+
+@dataclass(frozen=True)
 class TrackSpec(Generic[S]):
     """What a track declares about itself."""
 
@@ -91,8 +117,12 @@ class TrackSpec(Generic[S]):
     build: Callable[[Services], S]
     doctor: Callable[[Services], list[DoctorCheck]]
     home: Callable[[S], HomeCard] | None = None
+    # What there is to practise, weakest first (the plan and the mocks read it).
+    practice: Callable[[S], list[PracticeItem]] | None = None
     # (command name, "module:Typer attribute") for each CLI sub-app the track adds.
     cli: tuple[tuple[str, str], ...] = ()
+    # (command name, "module:function") for top-level commands (`pgdojo cheatsheet`).
+    commands: tuple[tuple[str, str], ...] = ()
     # "module:APIRouter attribute" mounted under /api/v1.
     api: str | None = None
     # A module whose import registers the track's NiceGUI pages.

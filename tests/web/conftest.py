@@ -64,7 +64,9 @@ def web_url(pgdojo_home: Path, engine: Any) -> Iterator[str]:
     server.wait(timeout=10)
 
 
-@pytest.fixture(scope="session")
+# Module scope: Playwright's sync API holds an event loop in this thread while the browser is
+# open, and the in-process (anyio) tests that may run after it on the same worker need it gone.
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     executable = os.environ.get("PGDOJO_CHROMIUM", "/usr/bin/chromium")
     if not Path(executable).exists():

@@ -211,6 +211,54 @@ class AttemptLog:
             active_seconds=round(sum(i.active_seconds for i in items), 1),
         )
 
+    def active_seconds_by_track(self, start: datetime, end: datetime) -> dict[str, float]:
+        """Active time per track of the attempts started in [start, end)."""
+        with self.store.pool.connection() as conn:
+            rows = conn.execute(
+                "SELECT track, sum(active_seconds) FROM attempt WHERE user_name = %s"
+                " AND started_at >= %s AND started_at < %s GROUP BY track",
+                (self.user, start, end),
+            ).fetchall()
+        return {r[0]: float(r[1]) for r in rows}
+
+    def passed_since(self, since: datetime) -> set[tuple[str, str]]:
+        """(track, item) pairs passed since `since`."""
+        with self.store.pool.connection() as conn:
+            rows = conn.execute(
+                "SELECT DISTINCT track, item_id FROM attempt WHERE user_name = %s AND passed"
+                " AND coalesce(finished_at, last_active_at, started_at) >= %s",
+                (self.user, since),
+            ).fetchall()
+        return {(r[0], r[1]) for r in rows}
+
+    def pass_rate(self, track: str, activity: str, days: int = 30) -> tuple[int, float | None]:
+        """(attempts, share passed) of an activity over the last `days` days."""
+        with self.store.pool.connection() as conn:
+            row = conn.execute(
+                "SELECT count(*), avg(passed::int) FROM attempt WHERE user_name = %s"
+                " AND track = %s AND activity = %s AND score IS NOT NULL"
+                " AND started_at > now() - make_interval(days => %s)",
+                (self.user, track, activity, days),
+            ).fetchone()
+        assert row is not None
+        return int(row[0]), float(row[1]) if row[1] is not None else None
+
+    def scores(self, track: str, activity: str | None = None, limit: int = 200) -> list[Attempt]:
+        """Scored attempts of a track, oldest first (for trends and charts)."""
+        with self.store.pool.connection() as conn:
+            rows = (
+                conn.cursor(row_factory=dict_row)
+                .execute(
+                    f"SELECT {_COLUMNS} FROM (SELECT * FROM attempt WHERE user_name = %s"
+                    " AND track = %s AND (%s::text IS NULL OR activity = %s)"
+                    " AND score IS NOT NULL ORDER BY started_at DESC, id DESC LIMIT %s) a"
+                    " ORDER BY started_at, id",
+                    (self.user, track, activity, activity, limit),
+                )
+                .fetchall()
+            )
+        return [_attempt(r) for r in rows]
+
     def daily_active_seconds(self, days: int = 28) -> list[tuple[datetime, float]]:
         """Active time per day over the last `days` days, for progress charts."""
         with self.store.pool.connection() as conn:

@@ -29,6 +29,8 @@ app = typer.Typer(
 for _spec in tracks():
     for _name, _target in _spec.cli:
         app.add_typer(resolve(_target), name=_name)
+    for _name, _target in _spec.commands:
+        app.command(_name)(resolve(_target))
 engine_app = typer.Typer(help="The PostgreSQL server pgdojo uses.", no_args_is_help=True)
 app.add_typer(engine_app, name="engine")
 

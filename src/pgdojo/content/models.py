@@ -70,6 +70,9 @@ class ProblemMeta(Strict):
     ordered: bool = False
     tolerance: float = Field(default=1e-6, ge=0)
     extensions: list[str] = Field(default_factory=list)
+    # Functions that run SQL given as text (crosstab, ts_stat, ...) are refused unless the
+    # problem names them here; their query must then be a string literal, which is judged too.
+    allow_functions: list[str] = Field(default_factory=list)
     hints: list[str] = Field(min_length=3, max_length=3)
     hidden: list[HiddenCase] = Field(min_length=3)
     compare_tables: list[str] = Field(default_factory=list)

@@ -19,7 +19,7 @@ JUDGE_DB = "pgdojo_judge"
 SANDBOX_ROLE = "pgdojo_sandbox"
 
 # Bump when the judge database's set-up below changes; provisioning re-runs once per version.
-JUDGE_PROVISION_VERSION = 3
+JUDGE_PROVISION_VERSION = 4
 
 # Extensions problems may use, installed by the admin into schema `ext` of the judge database.
 JUDGE_EXTENSIONS = ("tablefunc", "ltree", "btree_gist", "intarray", "hstore", "pg_trgm")
@@ -51,6 +51,22 @@ REVOKED_FUNCTIONS = (
     "query_to_xml(text, boolean, boolean, text)",
     "query_to_xmlschema(text, boolean, boolean, text)",
     "query_to_xml_and_xmlschema(text, boolean, boolean, text)",
+    # More functions that run SQL the classifier never parsed: a query given as text
+    # (ts_stat, ts_rewrite's second form), the rows of a cursor or of whole tables and schemas.
+    "ts_stat(text)",
+    "ts_stat(text, text)",
+    "ts_rewrite(tsquery, text)",
+    "cursor_to_xml(refcursor, integer, boolean, boolean, text)",
+    "cursor_to_xmlschema(refcursor, boolean, boolean, text)",
+    "table_to_xml(regclass, boolean, boolean, text)",
+    "table_to_xmlschema(regclass, boolean, boolean, text)",
+    "table_to_xml_and_xmlschema(regclass, boolean, boolean, text)",
+    "schema_to_xml(name, boolean, boolean, text)",
+    "schema_to_xmlschema(name, boolean, boolean, text)",
+    "schema_to_xml_and_xmlschema(name, boolean, boolean, text)",
+    "database_to_xml(boolean, boolean, text)",
+    "database_to_xmlschema(boolean, boolean, text)",
+    "database_to_xml_and_xmlschema(boolean, boolean, text)",
     "pg_read_file(text)",
     "pg_read_file(text, bigint, bigint)",
     "pg_read_binary_file(text)",
@@ -59,6 +75,19 @@ REVOKED_FUNCTIONS = (
     "lo_create(oid)",
     "lo_creat(integer)",
     "lo_from_bytea(oid, bytea)",
+)
+# Extension functions (schema ext) that run SQL given as text, which no problem needs:
+# crosstab(text) and crosstab(text, text) stay for the problems that declare them
+# (`allow_functions`), whose query strings the classifier checks.
+REVOKED_EXTENSION_FUNCTIONS = (
+    "crosstab(text, integer)",
+    "crosstab2(text)",
+    "crosstab3(text)",
+    "crosstab4(text)",
+    "connectby(text, text, text, text, integer)",
+    "connectby(text, text, text, text, integer, text)",
+    "connectby(text, text, text, text, text, integer)",
+    "connectby(text, text, text, text, text, integer, text)",
 )
 REVOKED_VIEWS = ("pg_stat_activity", "pg_locks", "pg_stat_statements_info")
 
@@ -135,6 +164,8 @@ def provision_judge(admin_conninfo_for: object, sandbox_password: str) -> None:
             )
         for signature in REVOKED_FUNCTIONS:
             admin.execute(f"REVOKE EXECUTE ON FUNCTION pg_catalog.{signature} FROM PUBLIC")
+        for signature in REVOKED_EXTENSION_FUNCTIONS:
+            admin.execute(f"REVOKE EXECUTE ON FUNCTION ext.{signature} FROM PUBLIC")
         for view in REVOKED_VIEWS:
             if admin.execute("SELECT to_regclass(%s)", (f"pg_catalog.{view}",)).fetchone()[0]:  # type: ignore[index]
                 admin.execute(f"REVOKE ALL ON pg_catalog.{view} FROM PUBLIC")

@@ -21,6 +21,7 @@ class Store:
             min_size=1,
             max_size=4,
             kwargs={"autocommit": True},
+            check=ConnectionPool.check_connection,  # a server restart leaves dead connections
             open=True,
             name="pgdojo-store",
         )

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pgdojo.content.loader import load_topics
-from pgdojo.registry import DoctorCheck, HomeCard, TrackSpec, count_check
+from pgdojo.registry import DoctorCheck, HomeCard, PracticeItem, TrackSpec, count_check
 from pgdojo.store.deepdive import DeepDiveStore
 from pgdojo.tracks.deepdive.cards import NEW_CARDS_PER_SESSION
-from pgdojo.tracks.deepdive.service import TRACK, DeepDiveTrack
+from pgdojo.tracks.deepdive.service import PASS_SCORE, TRACK, DeepDiveTrack
 
 if TYPE_CHECKING:
     from pgdojo.services import Services
@@ -56,6 +56,30 @@ def home(track: DeepDiveTrack) -> HomeCard:
     )
 
 
+# Minutes to write an answer, grade it and read the model answers.
+ANSWER_MINUTES = 30
+
+
+def practice(track: DeepDiveTrack) -> list[PracticeItem]:
+    """Topics never answered first, then the weakest best scores; strong ones are mastered."""
+    items = []
+    for t in track.list_topics():
+        best = t["best_score"]
+        items.append(
+            PracticeItem(
+                TRACK,
+                t["id"],
+                t["title"],
+                f"/deepdive/{t['id']}",
+                f"pgdojo deepdive grade {t['id']} answer.md",
+                ANSWER_MINUTES,
+                1.0 if best is None else 1 - best / 100,
+                best is not None and best >= PASS_SCORE,
+            )
+        )
+    return sorted(items, key=lambda i: -i.weakness)
+
+
 SPEC: TrackSpec[DeepDiveTrack] = TrackSpec(
     id=TRACK,
     title="Technical deep dives",
@@ -64,6 +88,7 @@ SPEC: TrackSpec[DeepDiveTrack] = TrackSpec(
     build=build,
     doctor=doctor,
     home=home,
+    practice=practice,
     cli=(
         ("deepdive", "pgdojo.cli.deepdive:deepdive_app"),
         ("cards", "pgdojo.cli.deepdive:cards_app"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pgdojo.registry import DoctorCheck, HomeCard, TrackSpec, count_check
+from pgdojo.registry import DoctorCheck, HomeCard, PracticeItem, TrackSpec, count_check
 from pgdojo.tracks.lab.scenario import load_scenarios
 from pgdojo.tracks.lab.service import TRACK, LabTrack
 
@@ -36,6 +36,27 @@ def home(track: LabTrack) -> HomeCard:
     )
 
 
+LAB_MINUTES = 30
+
+
+def practice(track: LabTrack) -> list[PracticeItem]:
+    """Incidents not solved yet first."""
+    items = [
+        PracticeItem(
+            TRACK,
+            s["id"],
+            s["title"],
+            f"/labs/{s['id']}",
+            f"pgdojo lab start {s['id']}",
+            LAB_MINUTES,
+            0.0 if s["solved"] else 1.0,
+            bool(s["solved"]),
+        )
+        for s in track.list_scenarios()
+    ]
+    return sorted(items, key=lambda i: -i.weakness)
+
+
 SPEC: TrackSpec[LabTrack] = TrackSpec(
     id=TRACK,
     title="Troubleshooting labs",
@@ -44,6 +65,7 @@ SPEC: TrackSpec[LabTrack] = TrackSpec(
     build=build,
     doctor=doctor,
     home=home,
+    practice=practice,
     cli=(("lab", "pgdojo.cli.lab:lab_app"),),
     api="pgdojo.api.routes_lab:router",
     pages="pgdojo.web.lab_pages",

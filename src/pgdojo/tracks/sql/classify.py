@@ -5,15 +5,27 @@ transaction that is always rolled back are the others): it allows only the state
 problem kind needs, refuses functions and relations no solution needs (files, other backends,
 advisory locks, settings, catalogs) and returns each statement's exact text, so the judge never
 sends more than one statement per call.
+
+Two kinds of input need care before and after parsing:
+
+- Size. pglast turns the parse tree into Python objects by a recursion with no stack check: a
+  tree deep enough crashes the whole process. A scan with the lexer (flat, cheap) bounds the
+  tokens per statement and the nesting before the parser sees the text.
+- SQL in strings. Some functions run a query given as text (crosstab, ts_stat, ...): the
+  classifier would never see it. They are refused unless the problem declares one in
+  `allow_functions`, and then their query must be a string literal, classified like a
+  submission of its own.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import pglast
 from pglast import ast
-from pglast.parser import ParseError
+from pglast.parser import ParseError, scan
 from pglast.visitors import Visitor
 
 from pgdojo.content.models import ProblemKind
@@ -53,6 +65,39 @@ MAX_STATEMENTS = {
     ProblemKind.OPTIMIZE: 8,
 }
 MAX_SOURCE_CHARS = 100_000
+
+# What reaches pglast. Measured with pglast 8.8 on Linux x86-64 (tests/tracks/sql/test_hostile.py
+# has the probe): converting a tree costs ~350 bytes of C stack per level, so the process
+# segfaults at ~2,950 levels per MB of stack; `SELECT 1+1+...` (two tokens per level) crashes
+# at 23,800 terms on the 8 MB stack of the main thread and of Linux threads, UNION ALL chains at
+# 15,400, `::int` chains at 32,700; a prefix NOT (one token, two levels) is the densest shape.
+# The grammar's own stack refuses ~10,000 open parentheses or prefix operators ("memory
+# exhausted"), which is a syntax error, not a crash. The largest statement in the problem
+# bank has 253 tokens and nests 4 deep: 5,000 tokens keep every tree under ~10,000 levels
+# (below the crash on a 2 MB stack), and 100 levels of nesting is 25 times the bank's deepest.
+MAX_TOKENS_PER_STATEMENT = 5_000
+MAX_NESTING = 100
+_OPENERS = frozenset({"ASCII_40", "ASCII_91", "CASE"})  # ( [ CASE
+_CLOSERS = frozenset({"ASCII_41", "ASCII_93", "END_P"})  # ) ] END
+_COMMENTS = frozenset({"SQL_COMMENT", "C_COMMENT"})
+
+# Functions that run SQL given as text, with the positions of their query arguments.
+# connectby builds its query from identifiers (table, key and parent columns, order column).
+QUERY_TEXT_FUNCTIONS: dict[str, tuple[int, ...]] = {
+    "crosstab": (0, 1),  # crosstab(source_sql [, category_sql | N])
+    "crosstab2": (0,),
+    "crosstab3": (0,),
+    "crosstab4": (0,),
+    "connectby": (),
+    "ts_stat": (0,),  # ts_stat(sqlquery [, weights])
+    "ts_rewrite": (1,),  # ts_rewrite(query, select) only: the 3-argument form runs no SQL
+    "query_to_xml": (0,),
+    "query_to_xmlschema": (0,),
+    "query_to_xml_and_xmlschema": (0,),
+}
+# A query in a string may hold another such call, up to this depth.
+MAX_QUERY_TEXT_DEPTH = 2
+_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$")
 
 # No solution needs these, and each is a way out of the sandbox or into someone else's work.
 DENIED_FUNCTION_PREFIXES = (
@@ -145,8 +190,47 @@ def allowed_statement_words(kind: ProblemKind) -> list[str]:
     return list(ALLOWED[kind].values())
 
 
+def check_size(source: str) -> None:
+    """Refuse a text whose parse tree could be too deep for pglast, before it is parsed."""
+    try:
+        tokens = scan(source)
+    except ParseError:
+        return  # a lexer error: the parser stops at it too, before building any tree
+    count = depth = 0
+    statement = 1
+    start = 0
+    for token in tokens:
+        if token.name in _COMMENTS:
+            continue
+        if token.name == "ASCII_59":  # ;
+            count, statement, start = 0, statement + 1, token.end + 1
+            continue
+        count += 1
+        if count > MAX_TOKENS_PER_STATEMENT:
+            raise Rejection(
+                Verdict.REJECTED,
+                f"statement {statement} is too long: more than {MAX_TOKENS_PER_STATEMENT:,} "
+                "tokens (words, numbers, operators); the judge accepts at most "
+                f"{MAX_TOKENS_PER_STATEMENT:,} per statement",
+                Position.at(source, start),
+            )
+        if token.name in _OPENERS:
+            depth += 1
+            if depth > MAX_NESTING:
+                raise Rejection(
+                    Verdict.REJECTED,
+                    f"parentheses, brackets and CASE nest more than {MAX_NESTING} levels deep; "
+                    f"the judge accepts at most {MAX_NESTING}",
+                    Position.at(source, token.start),
+                )
+        elif token.name in _CLOSERS:
+            depth = max(0, depth - 1)
+
+
 def split_statements(source: str) -> list[Statement]:
-    """Parse `source`; raise a Rejection (verdict error) with the position on a syntax error."""
+    """Parse `source`; raise a Rejection (verdict error) with the position on a syntax error,
+    or (rejected) when it is too large to parse safely."""
+    check_size(source)
     try:
         raw = pglast.parse_sql(source)
     except ParseError as exc:
@@ -167,8 +251,15 @@ def split_statements(source: str) -> list[Statement]:
     return statements
 
 
-def classify(source: str, kind: ProblemKind) -> list[Statement]:
-    """The submission's statements, if every one of them is allowed for `kind`."""
+def classify(
+    source: str,
+    kind: ProblemKind,
+    allow_functions: Collection[str] = (),
+    _depth: int = 0,
+) -> list[Statement]:
+    """The submission's statements, if every one of them is allowed for `kind`.
+
+    `allow_functions` names the functions of QUERY_TEXT_FUNCTIONS the problem needs."""
     if len(source) > MAX_SOURCE_CHARS:
         raise Rejection(
             Verdict.REJECTED, f"the submission is longer than {MAX_SOURCE_CHARS} characters"
@@ -200,7 +291,7 @@ def classify(source: str, kind: ProblemKind) -> list[Statement]:
                 "CREATE STATISTICS / ANALYZE statements followed by one SELECT",
             )
     for stmt in statements:
-        inspector = _Inspector(kind)
+        inspector = _Inspector(kind, frozenset(f.lower() for f in allow_functions), _depth)
         inspector(stmt.tree)
         if inspector.problem:
             offset = stmt.offset if inspector.location is None else inspector.location
@@ -217,9 +308,11 @@ def _describe(stmt: Statement) -> str:
 class _Inspector(Visitor):
     """Walks a statement and remembers the first thing a submission may not do."""
 
-    def __init__(self, kind: ProblemKind) -> None:
+    def __init__(self, kind: ProblemKind, allowed: frozenset[str], depth: int) -> None:
         super().__init__()
         self.kind = kind
+        self.allowed = allowed
+        self.depth = depth
         self.problem: str | None = None
         self.location: int | None = None
 
@@ -229,9 +322,68 @@ class _Inspector(Visitor):
             self.location = location if location is not None and location >= 0 else None
 
     def visit_FuncCall(self, parent: object, node: ast.FuncCall) -> None:
+        # The last name part: ext.crosstab and pg_catalog.ts_stat are the same functions.
         name = str(node.funcname[-1].sval).lower() if node.funcname else ""
-        if name in DENIED_FUNCTIONS or name.startswith(DENIED_FUNCTION_PREFIXES):
+        if name in QUERY_TEXT_FUNCTIONS:
+            self._check_query_text(name, node)
+        elif name in DENIED_FUNCTIONS or name.startswith(DENIED_FUNCTION_PREFIXES):
             self._refuse(f"function {name}() is not allowed in submissions", node.location)
+
+    def _check_query_text(self, name: str, node: ast.FuncCall) -> None:
+        """A function that runs SQL from text: allowed only if the problem needs it, and only
+        with literal SQL that would itself be allowed as a read-only query."""
+        where = node.location
+        if name not in self.allowed:
+            self._refuse(
+                f"function {name}() runs SQL given as text, and this problem does not use it",
+                where,
+            )
+            return
+        if self.depth >= MAX_QUERY_TEXT_DEPTH:
+            self._refuse(f"{name}() calls nest too deep in query strings", where)
+            return
+        args = list(node.args or ())
+        if any(isinstance(a, ast.NamedArgExpr) for a in args) or node.agg_star or node.agg_order:
+            self._refuse(f"pass {name}()'s arguments by position, as literals", where)
+            return
+        if name == "connectby":
+            self._check_connectby(args, where)
+            return
+        for position in QUERY_TEXT_FUNCTIONS[name]:
+            if position >= len(args) or (name == "ts_rewrite" and len(args) != 2):
+                continue
+            arg = args[position]
+            if name == "crosstab" and position == 1 and _integer_literal(arg):
+                continue  # crosstab(source_sql, N): a column count, not a query
+            text = _string_literal(arg)
+            if text is None:
+                self._refuse(
+                    f"the query given to {name}() must be a string literal "
+                    "(the judge checks it before it runs)",
+                    where,
+                )
+                return
+            self._check_query(name, text, where)
+
+    def _check_connectby(self, args: list[ast.Node], where: int | None) -> None:
+        # connectby(relname, key, parent, [orderby,] start_with, max_depth [, branch_delim])
+        # pastes relname, key, parent and orderby into its query unquoted.
+        texts = [_string_literal(a) for a in args]
+        has_orderby = len(args) == 7 or (len(args) == 6 and not _integer_literal(args[4]))
+        names = texts[: 4 if has_orderby else 3]
+        if len(args) < 5 or any(t is None or not _IDENTIFIER.match(t) for t in names):
+            self._refuse(
+                "connectby() takes its table and column names as literal identifiers", where
+            )
+            return
+        relname, key, parent = (t or "" for t in names[:3])
+        self._check_query("connectby", f"SELECT {key}, {parent} FROM {relname}", where)
+
+    def _check_query(self, name: str, text: str, where: int | None) -> None:
+        try:
+            classify(text, ProblemKind.QUERY, self.allowed, self.depth + 1)
+        except Rejection as exc:
+            self._refuse(f"the query given to {name}() is refused: {exc.message}", where)
 
     def visit_RangeVar(self, parent: object, node: ast.RangeVar) -> None:
         if node.catalogname:
@@ -271,3 +423,16 @@ class _Inspector(Visitor):
     def visit_CreateStmt(self, parent: object, node: ast.CreateStmt) -> None:
         if node.tablespacename:
             self._refuse("tablespaces are not allowed in submissions")
+
+
+def _string_literal(node: ast.Node) -> str | None:
+    """The text of a string constant, also under a cast ('...'::text); None for anything else."""
+    if isinstance(node, ast.TypeCast) and node.arg is not None:
+        node = node.arg
+    if isinstance(node, ast.A_Const) and isinstance(node.val, ast.String):
+        return str(node.val.sval)
+    return None
+
+
+def _integer_literal(node: ast.Node) -> bool:
+    return isinstance(node, ast.A_Const) and isinstance(node.val, ast.Integer)

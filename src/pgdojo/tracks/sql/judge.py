@@ -27,11 +27,13 @@ from pgdojo.tracks.sql.compare import (
     jsonable,
 )
 from pgdojo.tracks.sql.sandbox import (
+    MAX_RESULT_ROWS,
     SETUP_TIMEOUT_MS,
-    WATCHDOG,
     ResultTooLarge,
     Sandbox,
+    SandboxBroken,
     SandboxSession,
+    TimeLimitExceeded,
 )
 from pgdojo.tracks.sql.verdict import (
     CaseResult,
@@ -39,12 +41,12 @@ from pgdojo.tracks.sql.verdict import (
     JudgeResult,
     Position,
     Verdict,
+    coarse_elapsed_ms,
     failure_from,
+    hidden_failure,
 )
 
 DECLARE_PREFIX = "DECLARE pgdojo_result NO SCROLL CURSOR FOR "
-# Client-side backstop beyond the server's statement_timeout.
-WATCHDOG_GRACE_S = 2.0
 
 
 @dataclass
@@ -81,8 +83,11 @@ class Judge:
     def judge(self, problem: Problem, source: str) -> JudgeResult:
         """Judge `source` against every dataset of `problem`, stopping at the first failure."""
         started = time.perf_counter()
-        result = self._judge(problem, source)
-        result.elapsed_ms = round((time.perf_counter() - started) * 1000, 3)
+        try:
+            result = self._judge(problem, source)
+        except SandboxBroken as exc:
+            result = self._broken(self._base_result(problem), exc)
+        result.elapsed_ms = coarse_elapsed_ms(time.perf_counter() - started)
         return result
 
     def run_sample(
@@ -91,12 +96,15 @@ class Judge:
         """Run a query on the sample dataset only and return its rows ("run" before "submit")."""
         base = self._base_result(problem)
         try:
-            statements = classify(source, problem.kind)
+            statements = classify(source, problem.kind, problem.meta.allow_functions)
         except Rejection as exc:
             return self._rejected(base, exc), None
-        with self.sandbox.session() as session:
-            session.run_script(problem.schema_sql)
-            outcome = self._attempt(session, problem, problem.sample, statements)
+        try:
+            with self.sandbox.session() as session:
+                session.run_script(problem.schema_sql)
+                outcome = self._attempt(session, problem, problem.sample, statements)
+        except SandboxBroken as exc:
+            return self._broken(base, exc), None
         if outcome.failure:
             return self._failure_result(base, problem.sample, outcome, source), None
         if outcome.result is not None:
@@ -130,10 +138,15 @@ class Judge:
         base.position = exc.position
         return base
 
+    def _broken(self, base: JudgeResult, exc: SandboxBroken) -> JudgeResult:
+        base.verdict = Verdict.ERROR
+        base.message = f"error: {exc} (a resource limit was exceeded); nothing was kept"
+        return base
+
     def _judge(self, problem: Problem, source: str) -> JudgeResult:
         base = self._base_result(problem)
         try:
-            statements = classify(source, problem.kind)
+            statements = classify(source, problem.kind, problem.meta.allow_functions)
         except Rejection as exc:
             return self._rejected(base, exc)
         total = len(problem.datasets)
@@ -158,7 +171,7 @@ class Judge:
         if cached is not None:
             return cached
         try:
-            reference = classify(problem.solution, problem.kind)
+            reference = classify(problem.solution, problem.kind, problem.meta.allow_functions)
         except Rejection as exc:
             raise ContentError(f"{problem.source}/solution.sql", exc.message) from exc
         baseline = None
@@ -190,7 +203,11 @@ class Judge:
         statements: list[Statement],
         measure: bool = True,
     ) -> Outcome:
-        """Run `statements` on `dataset` inside a savepoint that is rolled back afterwards."""
+        """Run `statements` on `dataset` inside a savepoint that is rolled back afterwards.
+
+        The candidate's time limit covers every step from the first statement to the last
+        that runs code the candidate wrote: for a schema, also loading the case's rows and
+        running the checks (CHECK expressions, defaults, generated columns, domains)."""
         outcome = Outcome()
         limit = problem.meta.time_limit_ms
         kind = problem.kind
@@ -205,36 +222,59 @@ class Judge:
             if kind is ProblemKind.OPTIMIZE:
                 session.analyze_tables()
                 session.set_timeout(limit)
-            body = (
-                statements[:-1] if kind in (ProblemKind.QUERY, ProblemKind.OPTIMIZE) else statements
-            )
-            with WATCHDOG.guard(session.conn, limit / 1000 + WATCHDOG_GRACE_S):
-                for stmt in body:
-                    if not self._execute(session, stmt, outcome):
-                        return outcome
-                if kind in (ProblemKind.QUERY, ProblemKind.OPTIMIZE):
-                    final = statements[-1]
-                    if kind is ProblemKind.OPTIMIZE and measure and dataset is problem.sample:
-                        try:
-                            outcome.buffers = _buffers(session.explain(final.text, analyze=True))
-                        except psycopg.Error as exc:
-                            self._record_failure(outcome, final, exc, prefix_len=0)
-                            return outcome
-                    try:
-                        outcome.result = session.fetch_query(final.text, close=False)
-                    except psycopg.Error as exc:
-                        self._record_failure(outcome, final, exc, prefix_len=len(DECLARE_PREFIX))
-                        return outcome
-                    except ResultTooLarge as exc:
-                        outcome.failure = Failure(Verdict.ERROR, None, "result_too_large", str(exc))
-                        return outcome
-            session.set_timeout(SETUP_TIMEOUT_MS)
-            if kind is ProblemKind.MUTATION:
+            try:
+                with session.candidate_clock(limit):
+                    self._run_candidate(session, problem, dataset, statements, outcome, measure)
+            except TimeLimitExceeded as exc:
+                outcome.failure = failure_from(exc)
+                return outcome
+            if outcome.failure is None and kind is ProblemKind.MUTATION:
+                session.set_timeout(SETUP_TIMEOUT_MS)
                 for table in problem.meta.compare_tables:
-                    outcome.tables[table] = session.table_state(table)
-            elif kind is ProblemKind.SCHEMA:
-                self._run_checks(session, problem, dataset, outcome)
+                    try:
+                        outcome.tables[table] = session.table_state(table)
+                    except ResultTooLarge:
+                        outcome.failure = Failure(
+                            Verdict.ERROR,
+                            None,
+                            "result_too_large",
+                            f"table {table} holds more than {MAX_RESULT_ROWS} rows after your "
+                            "statements (the judge compares at most that many)",
+                        )
+                        return outcome
         return outcome
+
+    def _run_candidate(
+        self,
+        session: SandboxSession,
+        problem: Problem,
+        dataset: Dataset,
+        statements: list[Statement],
+        outcome: Outcome,
+        measure: bool,
+    ) -> None:
+        """The steps under the candidate's clock; a failure is recorded in `outcome`."""
+        kind = problem.kind
+        reads = kind in (ProblemKind.QUERY, ProblemKind.OPTIMIZE)
+        for stmt in statements[:-1] if reads else statements:
+            if not self._execute(session, stmt, outcome):
+                return
+        if reads:
+            final = statements[-1]
+            if kind is ProblemKind.OPTIMIZE and measure and dataset is problem.sample:
+                try:
+                    outcome.buffers = _buffers(session.explain(final.text, analyze=True))
+                except psycopg.Error as exc:
+                    self._record_failure(outcome, final, exc, prefix_len=0)
+                    return
+            try:
+                outcome.result = session.fetch_query(final.text, close=False)
+            except psycopg.Error as exc:
+                self._record_failure(outcome, final, exc, prefix_len=len(DECLARE_PREFIX))
+            except ResultTooLarge as exc:
+                outcome.failure = failure_from(exc)
+        elif kind is ProblemKind.SCHEMA:
+            self._run_checks(session, problem, dataset, outcome)
 
     def _execute(self, session: SandboxSession, stmt: Statement, outcome: Outcome) -> bool:
         try:
@@ -257,24 +297,28 @@ class Judge:
     def _run_checks(
         self, session: SandboxSession, problem: Problem, dataset: Dataset, outcome: Outcome
     ) -> None:
-        """Schema problems: the case's data (if any), then each acceptance check in a savepoint."""
+        """Schema problems: the case's data (if any), then each acceptance check in a savepoint.
+        Both run the candidate's constraints and defaults, so both run under the clock."""
         try:
             session.run_script(dataset.sql)
         except psycopg.Error as exc:
+            failure = failure_from(exc)
+            if failure.verdict is Verdict.TIMEOUT:
+                raise TimeLimitExceeded("loading the case's rows ran past the limit") from exc
             outcome.failed_check = SchemaCheck(
                 case=dataset.name,
                 name="load the case's rows",
                 expect="accept",
                 sql=dataset.sql or "-",
             )
-            outcome.check_message = (
-                f"the case's rows could not be stored: {failure_from(exc).condition}"
+            outcome.check_message = "the case's rows could not be stored" + (
+                "" if dataset.hidden else f": {failure.condition}"
             )
             return
         for check in problem.meta.checks:
             if check.case != dataset.name:
                 continue
-            message = _run_check(session, check)
+            message = _run_check(session, check, dataset.hidden)
             if message:
                 outcome.failed_check = check
                 outcome.check_message = message
@@ -374,18 +418,20 @@ class Judge:
     ) -> JudgeResult:
         failure = outcome.failure
         assert failure is not None
+        if dataset.hidden:
+            # Neither the message, the SQLSTATE nor the position: each can be chosen by data.
+            failure = hidden_failure(failure)
         base.verdict = failure.verdict
         base.sqlstate = failure.sqlstate
         stmt = outcome.failed_statement
-        if stmt is not None and outcome.error_offset is not None:
+        if not dataset.hidden and stmt is not None and outcome.error_offset is not None:
             start = source.find(stmt.text, stmt.offset)
             if start >= 0:
                 base.position = Position.at(source, start + outcome.error_offset)
         if failure.verdict is Verdict.TIMEOUT:
             detail = f"the statement ran past the {base.time_limit_ms} ms time limit"
         elif dataset.hidden:
-            # A hidden case's error message can quote its data; say only what kind of error.
-            detail = f"{failure.condition} (SQLSTATE {failure.sqlstate})"
+            detail = f"{failure.message} (a hidden case's error messages are not shown)"
         else:
             detail = failure.message
         where = (
@@ -404,15 +450,18 @@ class Judge:
         return base
 
 
-def _run_check(session: SandboxSession, check: SchemaCheck) -> str | None:
-    """None when the check passes, else why it did not."""
-    with session.savepoint():
+def _run_check(session: SandboxSession, check: SchemaCheck, hidden: bool) -> str | None:
+    """None when the check passes, else why it did not (without the database's words on a
+    hidden case: the candidate's constraints can put the case's data into an error).
+    A check that runs out of time raises TimeLimitExceeded."""
+    with session.savepoint(bounded=True):
         if check.expect == "index":
             session.set_local("enable_seqscan", "off")
             try:
                 plan = session.explain(check.sql)
             except psycopg.Error as exc:
-                return f"the query could not be planned: {failure_from(exc).message}"
+                failure = _check_failure(exc)
+                return "the query could not be planned" + ("" if hidden else f": {failure.message}")
             scans = _node_types(plan.get("Plan", {}))
             if "Seq Scan" in scans:
                 return "the query still needs a sequential scan: no index serves it"
@@ -420,15 +469,24 @@ def _run_check(session: SandboxSession, check: SchemaCheck) -> str | None:
         try:
             session.execute(check.sql)
         except psycopg.Error as exc:
-            failure = failure_from(exc)
+            failure = _check_failure(exc)
             if check.expect == "reject" and (failure.sqlstate or "").startswith("23"):
                 return None
             if check.expect == "reject":
-                return f"it failed, but not by a constraint: {failure.condition}"
-            return f"a valid row was refused: {failure.message}"
+                return "it failed, but not by a constraint" + (
+                    "" if hidden else f": {failure.condition}"
+                )
+            return "a valid row was refused" + ("" if hidden else f": {failure.message}")
         if check.expect == "reject":
             return "an invalid row was accepted: no constraint stopped it"
         return None
+
+
+def _check_failure(exc: psycopg.Error) -> Failure:
+    failure = failure_from(exc)
+    if failure.verdict is Verdict.TIMEOUT:
+        raise TimeLimitExceeded("a check ran past the time limit") from exc
+    return failure
 
 
 def _node_types(node: dict[str, Any]) -> set[str]:

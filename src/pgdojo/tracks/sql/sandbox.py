@@ -165,13 +165,15 @@ class SandboxSession:
         )
 
     @contextlib.contextmanager
-    def savepoint(self, script: str = "") -> Iterator[None]:
+    def savepoint(self, script: str = "", bounded: bool = False) -> Iterator[None]:
         """Undo everything done inside, including SET LOCAL and open cursors, even after an
-        error. `script` (trusted content SQL) runs right after the savepoint, in the same call."""
+        error. `script` (trusted content SQL) runs right after the savepoint, in the same call;
+        `bounded`: the statement_timeout is lowered to the candidate's time left first."""
         self._savepoints += 1
         name = f"sp{self._savepoints}"
         timeout = self._timeout_ms
-        self.conn.execute(f"SAVEPOINT {name};\n{script}".encode())
+        prefix = self.timeout_prefix() if bounded else ""
+        self.conn.execute(f"SAVEPOINT {name};\n{prefix}{script}".encode())
         try:
             yield
         finally:
@@ -185,18 +187,16 @@ class SandboxSession:
         try:
             self.conn.execute(command)
         except psycopg.Error:
-            # A FETCH past temp_file_limit leaves its tuple store's temporary file with a dirty
-            # buffer; closing it during the first ROLLBACK TO writes that buffer, which fails on
-            # the same limit (SQLSTATE 53400). The file is gone after that attempt, so the
-            # second ROLLBACK TO succeeds.
+            # After a FETCH fails on temp_file_limit, PostgreSQL (18) fails the first ROLLBACK
+            # TO SAVEPOINT with the same error, 53400: dropping the FETCH's tuple store closes
+            # its temporary file, which writes out the last buffer, past the limit. The cleanup
+            # is done by then, and a second ROLLBACK TO succeeds (measured every time).
             if self.conn.closed:
                 return
             try:
                 self.conn.execute(command)
             except psycopg.Error as exc:
-                raise SandboxBroken(
-                    "the judge could not undo a submission's statements"
-                ) from exc
+                raise SandboxBroken("the judge could not undo a submission's statements") from exc
 
     # -- the candidate's clock -------------------------------------------------------------
     @contextlib.contextmanager
@@ -208,7 +208,13 @@ class SandboxSession:
         try:
             with WATCHDOG.guard(self.conn, milliseconds / 1000 + SEVER_GRACE_S) as guard:
                 self._guard = guard
-                yield
+                try:
+                    yield
+                except psycopg.OperationalError as exc:
+                    # Any of the judge's own calls in between can meet the severed socket.
+                    if guard.severed:
+                        raise TimeLimitExceeded("the watchdog cut the connection") from exc
+                    raise
         finally:
             self._deadline = None
             self._guard = None
@@ -339,10 +345,11 @@ def _size(value: Any) -> int:
 
 @dataclass
 class Guard:
-    """One watched connection: its deadline, and whether the watchdog had to sever it."""
+    """One watched connection: its deadline, a duplicate of its socket, and whether the
+    watchdog had to sever it."""
 
     deadline: float
-    conn: psycopg.Connection[Any]
+    sock: socket.socket
     severed: bool = field(default=False)
 
 
@@ -366,7 +373,13 @@ class Watchdog:
 
     @contextlib.contextmanager
     def guard(self, conn: psycopg.Connection[Any], seconds: float) -> Iterator[Guard]:
-        guard = Guard(time.monotonic() + seconds, conn)
+        # A duplicate descriptor, taken here by the thread that owns the connection: it keeps
+        # the socket itself alive until the guard ends, so the watchdog can never shut down a
+        # descriptor number that libpq closed and the process reused for something else.
+        # shutdown(2) acts on the socket, not on one descriptor: libpq, reading through its
+        # own, sees the end of the stream. Nothing is freed under the other thread.
+        sock = socket.socket(fileno=os.dup(conn.pgconn.socket))
+        guard = Guard(time.monotonic() + seconds, sock)
         with self._cond:
             self._next += 1
             token = self._next
@@ -384,6 +397,7 @@ class Watchdog:
             # so the judge's own statements after the candidate's phase are never cut.
             with self._cond:
                 self._guards.pop(token, None)
+            sock.close()
 
     def _run(self) -> None:
         while True:
@@ -392,24 +406,10 @@ class Watchdog:
                 for token in [t for t, g in self._guards.items() if g.deadline <= now]:
                     guard = self._guards.pop(token)
                     guard.severed = True
-                    _sever(guard.conn)
+                    with contextlib.suppress(OSError):
+                        guard.sock.shutdown(socket.SHUT_RDWR)
                 upcoming = min((g.deadline for g in self._guards.values()), default=now + 60)
                 self._cond.wait(timeout=max(0.005, upcoming - now))
-
-
-def _sever(conn: psycopg.Connection[Any]) -> None:
-    """Shut the connection's socket down under the thread that is using it.
-
-    shutdown(2) acts on the socket, not on one descriptor: the duplicate is closed at once, and
-    libpq (which keeps its own descriptor open) sees the end of the stream in its next read.
-    Nothing is freed under the other thread, unlike closing the connection would.
-    """
-    with contextlib.suppress(OSError, psycopg.Error):
-        sock = socket.socket(fileno=os.dup(conn.pgconn.socket))
-        try:
-            sock.shutdown(socket.SHUT_RDWR)
-        finally:
-            sock.close()
 
 
 WATCHDOG = Watchdog()

@@ -6,7 +6,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from pgdojo.content import load_problems
-from pgdojo.registry import DoctorCheck, HomeCard, TrackSpec, count_check
+from pgdojo.registry import DoctorCheck, HomeCard, PracticeItem, TrackSpec, count_check
 from pgdojo.tracks.sql.judge import Judge
 from pgdojo.tracks.sql.sandbox import Sandbox
 from pgdojo.tracks.sql.service import ACTIVITY, TRACK, SqlTrack
@@ -45,6 +45,24 @@ def home(track: SqlTrack) -> HomeCard:
     )
 
 
+def practice(track: SqlTrack) -> list[PracticeItem]:
+    """Unsolved problems, never-tried first; solved ones last, as mastered."""
+    items = [
+        PracticeItem(
+            TRACK,
+            p.id,
+            f"{p.title} ({p.difficulty})",
+            f"/sql/{p.id}",
+            f"pgdojo sql practice --id {p.id}",
+            p.target_minutes,
+            0.0 if p.solved else (0.6 if p.attempted else 1.0),
+            p.solved,
+        )
+        for p in track.list_problems()
+    ]
+    return sorted(items, key=lambda i: -i.weakness)
+
+
 SPEC: TrackSpec[SqlTrack] = TrackSpec(
     id=TRACK,
     title="SQL live coding",
@@ -53,6 +71,7 @@ SPEC: TrackSpec[SqlTrack] = TrackSpec(
     build=build,
     doctor=doctor,
     home=home,
+    practice=practice,
     cli=(("sql", "pgdojo.cli.sql:sql_app"),),
     api="pgdojo.api.routes_sql:router",
     pages="pgdojo.web.sql_pages",

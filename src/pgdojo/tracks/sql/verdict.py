@@ -99,8 +99,9 @@ class Failure:
 
 
 # SQLSTATE classes (first two characters) and exact codes that are not plain errors.
+TIMEOUT_SQLSTATE = "57014"  # query_canceled: statement_timeout, or a cancel request
 _BY_CODE = {
-    "57014": (Verdict.TIMEOUT, "the statement ran past the time limit and was cancelled"),
+    TIMEOUT_SQLSTATE: (Verdict.TIMEOUT, "the statement ran past the time limit and was cancelled"),
     "53400": (Verdict.ERROR, "exceeded a resource limit (temporary file space)"),
     "53200": (Verdict.ERROR, "exceeded the memory available to a submission"),
     "53100": (Verdict.ERROR, "exceeded the disk space available to a submission"),
@@ -113,9 +114,6 @@ _BY_CLASS = {
     "53": (Verdict.ERROR, "exceeded a resource limit"),
     "54": (Verdict.ERROR, "exceeded a program limit"),
 }
-
-
-TIMEOUT_SQLSTATE = "57014"
 
 
 def failure_from(exc: BaseException) -> Failure:
@@ -155,7 +153,7 @@ def hidden_failure(failure: Failure) -> Failure:
     """
     if failure.verdict is Verdict.TIMEOUT:
         return Failure(Verdict.TIMEOUT, None, "timeout", "the time limit was reached")
-    return Failure(Verdict.ERROR, None, "error", "an error on this hidden dataset")
+    return Failure(Verdict.ERROR, None, "error", "your statements failed with an error")
 
 
 def coarse_elapsed_ms(seconds: float) -> float:

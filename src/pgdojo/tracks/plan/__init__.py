@@ -1,0 +1,1 @@
+"""The practice plan: the seed's 6 weeks fitted to your date, progress and readiness."""
