@@ -25,10 +25,11 @@ from dataclasses import dataclass
 
 import pglast
 from pglast import ast
-from pglast.parser import ParseError, scan
+from pglast.parser import ParseError
 from pglast.visitors import Visitor
 
 from pgdojo.content.models import ProblemKind
+from pgdojo.sqlbounds import size_problem
 from pgdojo.tracks.sql.verdict import Position, Verdict
 
 # Statement node types allowed per problem kind, with the words used to tell the candidate.
@@ -65,21 +66,6 @@ MAX_STATEMENTS = {
     ProblemKind.OPTIMIZE: 8,
 }
 MAX_SOURCE_CHARS = 100_000
-
-# What reaches pglast. Measured with pglast 8.8 on Linux x86-64 (tests/tracks/sql/test_hostile.py
-# has the probe): converting a tree costs ~350 bytes of C stack per level, so the process
-# segfaults at ~2,950 levels per MB of stack; `SELECT 1+1+...` (two tokens per level) crashes
-# at 23,800 terms on the 8 MB stack of the main thread and of Linux threads, UNION ALL chains at
-# 15,400, `::int` chains at 32,700; a prefix NOT (one token, two levels) is the densest shape.
-# The grammar's own stack refuses ~10,000 open parentheses or prefix operators ("memory
-# exhausted"), which is a syntax error, not a crash. The largest statement in the problem
-# bank has 253 tokens and nests 4 deep: 5,000 tokens keep every tree under ~10,000 levels
-# (below the crash on a 2 MB stack), and 100 levels of nesting is 25 times the bank's deepest.
-MAX_TOKENS_PER_STATEMENT = 5_000
-MAX_NESTING = 100
-_OPENERS = frozenset({"ASCII_40", "ASCII_91", "CASE"})  # ( [ CASE
-_CLOSERS = frozenset({"ASCII_41", "ASCII_93", "END_P"})  # ) ] END
-_COMMENTS = frozenset({"SQL_COMMENT", "C_COMMENT"})
 
 # Functions that run SQL given as text, with the positions of their query arguments.
 # connectby builds its query from identifiers (table, key and parent columns, order column).
@@ -192,39 +178,9 @@ def allowed_statement_words(kind: ProblemKind) -> list[str]:
 
 def check_size(source: str) -> None:
     """Refuse a text whose parse tree could be too deep for pglast, before it is parsed."""
-    try:
-        tokens = scan(source)
-    except ParseError:
-        return  # a lexer error: the parser stops at it too, before building any tree
-    count = depth = 0
-    statement = 1
-    start = 0
-    for token in tokens:
-        if token.name in _COMMENTS:
-            continue
-        if token.name == "ASCII_59":  # ;
-            count, statement, start = 0, statement + 1, token.end + 1
-            continue
-        count += 1
-        if count > MAX_TOKENS_PER_STATEMENT:
-            raise Rejection(
-                Verdict.REJECTED,
-                f"statement {statement} is too long: more than {MAX_TOKENS_PER_STATEMENT:,} "
-                "tokens (words, numbers, operators); the judge accepts at most "
-                f"{MAX_TOKENS_PER_STATEMENT:,} per statement",
-                Position.at(source, start),
-            )
-        if token.name in _OPENERS:
-            depth += 1
-            if depth > MAX_NESTING:
-                raise Rejection(
-                    Verdict.REJECTED,
-                    f"parentheses, brackets and CASE nest more than {MAX_NESTING} levels deep; "
-                    f"the judge accepts at most {MAX_NESTING}",
-                    Position.at(source, token.start),
-                )
-        elif token.name in _CLOSERS:
-            depth = max(0, depth - 1)
+    problem = size_problem(source)
+    if problem is not None:
+        raise Rejection(Verdict.REJECTED, problem.message, Position.at(source, problem.offset))
 
 
 def split_statements(source: str) -> list[Statement]:
