@@ -127,6 +127,25 @@ class Scale(_Strict):
     full_scale_note: str = ""
 
 
+class ExperimentRun(_Strict):
+    """One run of an experiment: a worked design, with text replaced (a threshold, a clause)."""
+
+    label: str
+    design: str = "staff"
+    replace: dict[str, str] = Field(default_factory=dict)
+
+
+class Experiment(_Strict):
+    """`design prove`: the same workload over variants of a design, figures side by side."""
+
+    name: str
+    title: str = Field(min_length=5)
+    explain: str = Field(min_length=20)
+    runs: list[ExperimentRun] = Field(min_length=2)
+    # "query.figure" names from the run's measured queries, e.g. post_tweet.rows_per_call
+    measure: list[str] = Field(min_length=1)
+
+
 class PromptMeta(_Strict):
     title: str = Field(min_length=5)
     question: str = Field(min_length=10)
@@ -139,6 +158,7 @@ class PromptMeta(_Strict):
     scale: Scale
     checks: list[Check] = Field(default_factory=list)
     estimates: list[Estimate] = Field(default_factory=list)
+    experiments: list[Experiment] = Field(default_factory=list)
     rubric: dict[str, list[Concept]]
     bonus: list[Concept] = Field(default_factory=list)
     misconceptions: list[Misconception] = Field(default_factory=list)

@@ -14,7 +14,6 @@ program ran, and that no superuser session executed the candidate's code.
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 from typing import Any
 
@@ -147,15 +146,24 @@ def plant(dsn: str, marker: Path) -> list[str]:
             conn.execute(VIEW.format(name=name, target=f"public.{name}").encode())
         for name in CATALOG_VIEWS:
             conn.execute(VIEW.format(name=name, target=f"pg_catalog.{name}").encode())
-        # A lab's culprit may hold a lock on its table for good (an idle transaction).
-        conn.execute("SET lock_timeout = '2s'")
+        # A lab's culprit may hold a lock on its table for good (an idle transaction); busy
+        # tables get a few tries.
+        conn.execute("SET lock_timeout = '1s'")
         for name in (name for name, kind in relations if kind == "r"):
-            with contextlib.suppress(psycopg.errors.LockNotAvailable):
-                conn.execute(
-                    f"CREATE TRIGGER pgdojo_escape AFTER INSERT OR UPDATE OR DELETE"
-                    f" ON public.{name} FOR EACH STATEMENT"
-                    " EXECUTE FUNCTION postgres.pgdojo_escape_trigger()"
-                )
+            for _ in range(3):
+                try:
+                    conn.execute(
+                        f"CREATE TRIGGER pgdojo_escape AFTER INSERT OR UPDATE OR DELETE"
+                        f" ON public.{name} FOR EACH STATEMENT"
+                        " EXECUTE FUNCTION postgres.pgdojo_escape_trigger()"
+                    )
+                    break
+                except psycopg.errors.LockNotAvailable:
+                    continue
+        triggers = conn.execute(
+            "SELECT tgrelid::regclass::text FROM pg_trigger WHERE tgname = 'pgdojo_escape'"
+        ).fetchall()
+        print("triggers planted on", [t for (t,) in triggers])
     return schemas
 
 

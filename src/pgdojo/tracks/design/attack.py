@@ -5,16 +5,23 @@ Paths tried (each in a transaction that is rolled back):
 - read: every table and view the role may SELECT, with tenant A set: a row of another tenant
   is a leak (a table without RLS, a permissive policy OR-ed onto the tenant's, a view that
   runs as its owner without security_invoker);
-- read with no tenant set: the role must see nothing or fail, never everything;
+- read with no tenant set, in both states an application session can be in: never set (a
+  fresh session: current_setting(name, true) is NULL) and empty (a transaction-local setting
+  has ended, as under transaction pooling: the setting reads ''); the role must see nothing or
+  fail, never everything;
 - insert a row for tenant B; move a row of A to B; update and delete B's rows;
 - structure: the role owns a table (owners skip RLS unless FORCE) or has BYPASSRLS; a table
-  with tenant rows whose RLS is off, or not forced while the role owns it; a SECURITY DEFINER
+  with tenant rows whose RLS is off while the role has a privilege on it, or not forced while
+  the role owns it; a SECURITY DEFINER
   function the role may call, owned by a role that sees every tenant; a policy whose USING or
   WITH CHECK is `true`.
 
 Tenant tables are those with a `tenant_id` column (or the prompt's `tenant_tables`). pgdojo's
-catalog reads run as the superuser with search_path pg_catalog; the attack itself runs as the
-application's role, so it has exactly the rights the design gave it.
+catalog reads run as the superuser with search_path pg_catalog; so does the read of the two
+tenant ids from the `tenants` table when it is a plain table (a design may force RLS on it,
+which hides the other tenants from the owner too; a superuser's read of a plain table bypasses
+RLS and runs none of the candidate's code). The attack itself runs as the application's role,
+so it has exactly the rights the design gave it.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import psycopg
+from psycopg import sql
 
 from pgdojo.content.design import DesignPrompt
 from pgdojo.tracks.design.results import Leak
@@ -46,6 +54,26 @@ def _tenant_relations(
     return [(r[0], r[1], r[2]) for r in rows]
 
 
+def _two_tenants(owner: psycopg.Connection[Any], admin: psycopg.Connection[Any]) -> list[str]:
+    """The two smallest ids of `tenants`: as the superuser when it is a plain table (no RLS,
+    no candidate code: no casts, the type's default ordering), else as the owner."""
+    found = admin.execute(
+        "SELECT n.nspname FROM pg_catalog.pg_class c"
+        " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+        " WHERE c.relname = 'tenants' AND c.relkind IN ('r', 'p')"
+        " ORDER BY n.nspname = 'public' DESC, n.nspname LIMIT 1"
+    ).fetchone()
+    if found is not None:
+        with contextlib.suppress(psycopg.Error):
+            rows = admin.execute(
+                sql.SQL("SELECT id FROM {} ORDER BY id LIMIT 2").format(
+                    sql.Identifier(found[0], "tenants")
+                )
+            ).fetchall()
+            return [str(r[0]) for r in rows]
+    return [str(r[0]) for r in owner.execute("SELECT id FROM tenants ORDER BY id LIMIT 2")]
+
+
 @contextlib.contextmanager
 def _rolled_back(conn: psycopg.Connection[Any]) -> Iterator[psycopg.Connection[Any]]:
     conn.execute("BEGIN")
@@ -56,7 +84,8 @@ def _rolled_back(conn: psycopg.Connection[Any]) -> Iterator[psycopg.Connection[A
 
 
 def _q(schema: str, name: str) -> str:
-    return f'"{schema}"."{name}"'
+    """A qualified name, each part quoted (embedded double quotes doubled)."""
+    return ".".join('"' + part.replace('"', '""') + '"' for part in (schema, name))
 
 
 def tenant_attack(
@@ -69,13 +98,13 @@ def tenant_attack(
     setting = prompt.meta.tenant_setting
     assert setting is not None
     leaks: list[Leak] = []
-    tenants = [r[0] for r in owner.execute("SELECT id FROM tenants ORDER BY id LIMIT 2").fetchall()]
+    tenants = _two_tenants(owner, admin)
     if len(tenants) < 2:
         return [Leak("setup", "the attack needs two tenants in the data")]
-    a, b = (str(t) for t in tenants)
+    a, b = tenants
     relations = _tenant_relations(admin, prompt)
     leaks.extend(_structure(admin, relations, app_role))
-    with connect() as conn:
+    with connect() as conn, connect() as fresh:
         for schema, name, kind in relations:
             target = _q(schema, name)
             can_read = admin.execute(
@@ -106,20 +135,26 @@ def tenant_attack(
                             ),
                         )
                     )
-            with _rolled_back(conn):
-                conn.execute("SELECT pg_catalog.set_config(%s, '', true)", (setting,))
-                try:
-                    row = conn.execute(f"SELECT count(*) FROM {target}").fetchone()
-                except psycopg.Error:
-                    row = (0,)
+            # `fresh` never sets the tenant (NULL); `conn` has, so after its transactions the
+            # setting is empty (''), as on a pooled connection once SET LOCAL has ended.
+            for session, state in ((fresh, "never set"), (conn, "empty")):
+                with _rolled_back(session):
+                    if session is conn:
+                        conn.execute("SELECT pg_catalog.set_config(%s, '', true)", (setting,))
+                    try:
+                        row = session.execute(f"SELECT count(*) FROM {target}").fetchone()
+                    except psycopg.Error:
+                        row = (0,)
                 if row and row[0]:
                     leaks.append(
                         Leak(
-                            f"read {name} with no tenant set",
+                            f"read {name} with no tenant set ({state})",
                             f"{row[0]} rows visible without a tenant: the policy must compare "
-                            "with current_setting(name, true) and see nothing when it is unset",
+                            "with current_setting(name, true) and see nothing when it is unset "
+                            "(NULL) or empty",
                         )
                     )
+                    break
             if kind != "r":
                 continue
             leaks.extend(_writes(conn, setting, target, name, a, b, admin, app_role))
@@ -222,6 +257,20 @@ def _structure(
         if row is None:
             continue
         enabled, forced, owner = row
+        if not enabled:
+            granted = admin.execute(
+                "SELECT pg_catalog.has_table_privilege(%s, %s, 'SELECT, INSERT, UPDATE, DELETE')",
+                (app_role, _q(schema, name)),
+            ).fetchone()
+            if granted and granted[0]:
+                leaks.append(
+                    Leak(
+                        f"row-level security off on {name}",
+                        f"{app_role} may use {name}, whose rows carry tenant_id, and no policy "
+                        "holds it to its tenant: ENABLE and FORCE ROW LEVEL SECURITY with a "
+                        "policy on tenant_id",
+                    )
+                )
         if owner == app_role:
             leaks.append(
                 Leak(
@@ -253,7 +302,6 @@ def _structure(
                         "a write may then carry any tenant_id: check it against the tenant",
                     )
                 )
-        del enabled
     for function, owner in admin.execute(
         "SELECT p.oid::pg_catalog.regprocedure::text, pg_catalog.pg_get_userbyid(p.proowner)"
         " FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace"

@@ -39,7 +39,7 @@ OPTIONAL = frozenset({"tradeoffs"})
 QUERY_NAME = re.compile(r"^\s*--\s*name:\s*(?P<name>\S+)\s*$")
 FENCE = re.compile(r"^```")
 NUMBER = re.compile(
-    r"^\s*(?P<num>[0-9][0-9_,]*(?:\.[0-9]+)?)\s*(?P<mult>k|m|b|g|t|thousand|million|billion)?",
+    r"^\s*(?P<num>[0-9][0-9_,]*(?:\.[0-9]+)?)\s*(?P<mult>k|m|b|g|t|thousand|million|billion)?(?![a-z])",
     re.IGNORECASE,
 )
 MULTIPLIERS = {
@@ -274,7 +274,7 @@ def parse_submission(text: str, prompt: DesignPrompt) -> Submission:
                 )
             return
         body = "\n".join(buffer).strip()
-        if not body:
+        if not any(line.strip() and not line.strip().startswith("--") for line in buffer):
             raise SubmissionError(f"## Queries, line {start_line}: query {current!r} is empty")
         if current not in prompt.meta.queries:
             raise SubmissionError(

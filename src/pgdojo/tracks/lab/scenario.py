@@ -4,6 +4,15 @@ A scenario folder under `tracks/lab/scenarios/` holds `scenario.md` (the pager b
 hints and debrief, with a YAML front matter) and `__init__.py` defining `SCENARIO`, an
 instance of a `Scenario` subclass: how to set the incident up, the workload that produces the
 symptom, how to measure it, and what counts as the root cause fixed and prevention in place.
+docs/writing-a-lab-scenario.md walks through one.
+
+Everything but `setup` runs while the candidate, as `oncall`, can create functions, operators,
+views and triggers in the lab's database. So scenario code reads the catalog and statistics
+with `Lab.admin()` (the superuser, names resolved in pg_catalog only; the app's objects
+qualified, `public.pg_stat_statements`, `'public.orders'::regclass`) and never reads, plans or
+writes an application table there: that goes through `Lab.probe()` (SELECT on the app's tables
+and nothing else) or an application role's own login, so whatever the candidate attached to
+the table runs with no more power than the candidate has.
 """
 
 from __future__ import annotations
@@ -22,8 +31,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from pgdojo.content.loader import read_content, split_front_matter
 from pgdojo.errors import ContentError
 from pgdojo.tracks.lab.cluster import LabCluster
+from pgdojo.tracks.lab.context import WorkloadContext
 from pgdojo.tracks.lab.state import EVENTS_FILE, LabState, read_jsonl, recent_metrics
-from pgdojo.tracks.lab.workload import WorkloadContext
+from pgdojo.tracks.lab.symptoms import p95_at_least
 
 
 class ScenarioDoc(BaseModel):
@@ -65,7 +75,9 @@ class Lab:
     def admin(
         self, dbname: str = "shop", standby: bool = False
     ) -> Iterator[psycopg.Connection[Any]]:
-        """A superuser connection over the socket, for pgdojo's own measurements."""
+        """The superuser over the socket, for the catalog and statistics only: its search_path
+        is pg_catalog, pg_temp, so qualify the app's objects (`public.pg_stat_statements`), and
+        never read, plan or write an application table with it (use `probe`)."""
         conninfo = (
             self.cluster.standby_admin_conninfo(dbname)
             if standby
@@ -74,10 +86,21 @@ class Lab:
         with psycopg.connect(conninfo, autocommit=True, connect_timeout=5) as conn:
             yield conn
 
+    @contextlib.contextmanager
+    def probe(self, dbname: str = "shop") -> Iterator[psycopg.Connection[Any]]:
+        """pgdojo_probe over the socket: plans (`plans.explain`) and scans of the app's tables.
+        It has SELECT on them and nothing else, so a candidate's view, operator or function
+        met on the way runs without privileges; names resolve as the application's do."""
+        conninfo = self.cluster.probe_conninfo(dbname)
+        with psycopg.connect(conninfo, autocommit=True, connect_timeout=5) as conn:
+            yield conn
+
     def metrics(self, seconds: float = 3.0) -> dict[str, Any]:
+        """The workload's figures over the last few seconds (state.recent_metrics)."""
         return recent_metrics(self.root, seconds)
 
     def events(self, name: str | None = None) -> list[dict[str, Any]]:
+        """The workload's events (all, or those called `name`), oldest first."""
         records = read_jsonl(self.root / EVENTS_FILE)
         return [r for r in records if name is None or r.get("event") == name]
 
@@ -90,13 +113,17 @@ class Scenario:
     needs_standby: ClassVar[bool] = False
     # A symptom must be visible within this many seconds of the workload starting.
     warmup_s: ClassVar[float] = 6.0
+    # "The application is slow": the symptom is the workload's p95 at or over this.
+    p95_limit_ms: ClassVar[float | None] = None
 
     @property
     def id(self) -> str:
         return self.doc.id
 
     def setup(self, lab: Lab, admin: psycopg.Connection[Any]) -> None:
-        """Schema and data, as the superuser in database shop (tables owned by app_owner)."""
+        """Schema and data, as the superuser in database shop (tables owned by app_owner:
+        `sessions.as_owner`). It runs before the candidate has a DSN; its search_path is
+        still pg_catalog only, so the superuser's own statements qualify names."""
         raise NotImplementedError
 
     def workers(self) -> list[Callable[[WorkloadContext], None]]:
@@ -108,12 +135,19 @@ class Scenario:
         return lab.metrics()
 
     def symptom_present(self, measured: dict[str, Any]) -> bool:
-        raise NotImplementedError
+        """Whether `measure`'s figures show the incident (by default: p95 over p95_limit_ms)."""
+        if self.p95_limit_ms is None:
+            raise NotImplementedError
+        return p95_at_least(measured, self.p95_limit_ms)
 
     def root_cause(self, lab: Lab) -> Finding:
+        """Finding `root_cause`: the cause is gone from the engine, not only its effect. Its
+        detail never names the culprit (finding it is the candidate's Detect score)."""
         raise NotImplementedError
 
     def prevention(self, lab: Lab) -> Finding:
+        """Finding `prevention`: what stops a recurrence is in place (often a role setting:
+        `settings.setting_prevention`)."""
         raise NotImplementedError
 
     def diagnosis_terms(self, lab: Lab) -> list[str]:

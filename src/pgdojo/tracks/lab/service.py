@@ -279,8 +279,9 @@ class LabTrack:
         # candidate ran there over the standby DSN is read from it.
         for standby in (False, True) if lab.state.standby else (False,):
             with contextlib.suppress(psycopg.Error), lab.admin(standby=standby) as admin:
+                # Qualified: the superuser's search_path is pg_catalog only (cluster.py).
                 rows = admin.execute(
-                    "SELECT query FROM pg_stat_statements WHERE userid = 'oncall'::regrole"
+                    "SELECT query FROM public.pg_stat_statements WHERE userid = 'oncall'::regrole"
                 ).fetchall()
                 for (query,) in rows:
                     if query.strip().rstrip(";") not in seen:

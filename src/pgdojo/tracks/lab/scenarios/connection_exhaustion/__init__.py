@@ -11,17 +11,21 @@ had a connection go on working.
 from __future__ import annotations
 
 import random
-import secrets
 from collections.abc import Callable
 from typing import Any, ClassVar
 
 import psycopg
-from psycopg import sql
-from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
-from pgdojo.tracks.lab.common import app_session, as_owner, duration_ms, is_terminated, role_setting
+from pgdojo.tracks.lab.context import WorkloadContext
 from pgdojo.tracks.lab.scenario import Finding, Lab, Scenario, scenario_doc
-from pgdojo.tracks.lab.workload import WorkloadContext
+from pgdojo.tracks.lab.sessions import (
+    app_session,
+    as_owner,
+    create_login_role,
+    is_terminated,
+    role_conninfo,
+)
+from pgdojo.tracks.lab.settings import duration_ms, role_setting
 
 LEAKER_ROLE = "report_worker"
 LEAKER_APP = "report-worker"
@@ -46,12 +50,6 @@ SELECT current_setting('max_connections')::int
 FROM pg_stat_activity"""
 
 
-def _leaker_conninfo(ctx: WorkloadContext) -> str:
-    params = conninfo_to_dict(ctx.app_conninfo)
-    params.update(user=LEAKER_ROLE, password=ctx.state.facts["report_worker_password"])
-    return make_conninfo("", **{k: str(v) for k, v in params.items() if v is not None})
-
-
 def _refused(exc: BaseException) -> bool:
     text = str(exc).lower()
     return "too many" in text or "remaining connection slots" in text
@@ -61,7 +59,9 @@ def report_worker(ctx: WorkloadContext) -> None:
     """The leak: a connection per report job, never closed. A backlog of jobs at first (as
     fast as the server accepts them), then one job every LEAK_INTERVAL_S."""
     leaked: list[psycopg.Connection[Any]] = ctx.flags.setdefault("leaked", [])
-    conninfo = _leaker_conninfo(ctx)
+    conninfo = role_conninfo(
+        ctx.app_conninfo, LEAKER_ROLE, ctx.state.facts["report_worker_password"]
+    )
     while not ctx.stop.is_set():
         try:
             conn = psycopg.connect(
@@ -145,24 +145,12 @@ class ConnectionExhaustion(Scenario):
             ANALYZE orders;
         """,
         )
-        password = secrets.token_urlsafe(12)
-        lab.state.facts["report_worker_password"] = password
-        role = sql.Identifier(LEAKER_ROLE)
-        admin.execute(
-            sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(role, sql.Literal(password))
-        )
-        admin.execute(sql.SQL("GRANT USAGE ON SCHEMA public TO {}").format(role))
-        admin.execute(sql.SQL("GRANT SELECT ON orders TO {}").format(role))
         # ALTER ROLE report_worker SET ... / CONNECTION LIMIT need ADMIN OPTION on the role
-        # (PostgreSQL 16+; CONNECTION LIMIT also needs CREATEROLE, which oncall has).
-        admin.execute(
-            sql.SQL("GRANT {} TO oncall WITH ADMIN OPTION, INHERIT FALSE, SET FALSE").format(role)
-        )
+        # (granted here; CONNECTION LIMIT also needs CREATEROLE, which oncall has).
+        create_login_role(lab, admin, LEAKER_ROLE)
         admin.execute("GRANT pg_use_reserved_connections TO oncall")
         # So that the tempting "fix" is possible (and caught): it needs a restart anyway.
         admin.execute("GRANT ALTER SYSTEM ON PARAMETER max_connections TO oncall")
-        # Function ACLs are per database: the cluster grants pg_reload_conf() in postgres only.
-        admin.execute("GRANT EXECUTE ON FUNCTION pg_reload_conf() TO oncall")
 
     def workers(self) -> list[Callable[[WorkloadContext], None]]:
         return [report_worker, checkout, checkout, catalog]

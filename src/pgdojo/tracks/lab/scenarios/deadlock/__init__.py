@@ -18,9 +18,10 @@ from typing import Any
 
 import psycopg
 
-from pgdojo.tracks.lab.common import app_session, as_owner, duration_ms, is_terminated, role_setting
+from pgdojo.tracks.lab.context import WorkloadContext
 from pgdojo.tracks.lab.scenario import Finding, Lab, Scenario, scenario_doc
-from pgdojo.tracks.lab.workload import WorkloadContext
+from pgdojo.tracks.lab.sessions import app_session, as_owner, is_terminated
+from pgdojo.tracks.lab.settings import setting_prevention, timeout_within
 
 MERCHANTS = (1, 2)
 WALLETS = (101, 102, 103, 104, 105, 106)
@@ -30,6 +31,8 @@ PROBE_LOW, PROBE_HIGH = 9001, 9002
 WINDOW_S = 6.0
 # Prevention: the app's lock waits bounded by at most this.
 MAX_LOCK_TIMEOUT_MS = 10_000
+# The probe's sessions, as the candidate sees them in pg_stat_activity.
+PROBE_APP = "pgdojo-check"
 
 SCHEMA = f"""
 CREATE TABLE accounts (
@@ -121,9 +124,19 @@ def probe_lock_order(lab: Lab) -> dict[str, Any]:
     keys' KEY SHARE locks), post an entry debiting it, and once that insert waits, see whether
     the lower account is already locked: a trigger that locks in a consistent (id) order
     holds it; one that follows the entry's order waits on the higher one first.
+
+    It posts as the application: the trigger is the candidate's to rewrite, and a trigger
+    runs as whoever writes the row, so it must never be the superuser.
     """
-    holder = psycopg.connect(lab.cluster.admin_conninfo(), autocommit=True, connect_timeout=5)
-    poster = psycopg.connect(lab.cluster.admin_conninfo(), autocommit=True, connect_timeout=5)
+    conninfo = lab.cluster.conninfo("app", lab.state.app_password)
+
+    def connect() -> psycopg.Connection[Any]:
+        return psycopg.connect(
+            conninfo, autocommit=True, connect_timeout=5, application_name=PROBE_APP
+        )
+
+    holder = connect()
+    poster = connect()
     try:
         holder.execute("BEGIN")
         holder.execute(
@@ -160,7 +173,7 @@ def probe_lock_order(lab: Lab) -> dict[str, Any]:
             time.sleep(0.02)
         low_locked = False
         if waiting:
-            with psycopg.connect(lab.cluster.admin_conninfo(), autocommit=True) as other:
+            with connect() as other:
                 try:
                     other.execute("BEGIN")
                     other.execute(
@@ -189,11 +202,9 @@ class Deadlock(Scenario):
 
     def setup(self, lab: Lab, admin: psycopg.Connection[Any]) -> None:
         as_owner(admin, SCHEMA)
-        admin.execute("ANALYZE accounts")
+        admin.execute("ANALYZE public.accounts")
         # So that the tempting "fix" is possible (and shown not to work).
         admin.execute("GRANT ALTER SYSTEM ON PARAMETER deadlock_timeout TO oncall")
-        # Function ACLs are per database: the cluster grants pg_reload_conf() in postgres only.
-        admin.execute("GRANT EXECUTE ON FUNCTION pg_reload_conf() TO oncall")
 
     def workers(self) -> list[Callable[[WorkloadContext], None]]:
         return [payments, payments, payments, refunds, refunds, deadlock_monitor]
@@ -246,19 +257,16 @@ class Deadlock(Scenario):
 
     def prevention(self, lab: Lab) -> Finding:
         with lab.admin() as admin:
-            value = role_setting(admin, "app", "lock_timeout")
-        ms = duration_ms(value)
-        ok = 0 < ms <= MAX_LOCK_TIMEOUT_MS
-        return Finding(
-            "prevention",
-            ok,
-            f"lock_timeout = {value} for the app: a lock queue on a hot account fails fast "
-            "instead of piling up every connection behind it"
-            if ok
-            else "no lock_timeout (≤ 10 s) for the app: the hot merchant accounts still queue "
-            "every payment behind the slowest transaction, with no bound on the wait",
-            {"lock_timeout": value},
-        )
+            return setting_prevention(
+                admin,
+                "app",
+                ["lock_timeout"],
+                timeout_within(MAX_LOCK_TIMEOUT_MS),
+                ok="lock_timeout = {value} for the app: a lock queue on a hot account fails "
+                "fast instead of piling up every connection behind it",
+                missing="no lock_timeout (≤ 10 s) for the app: the hot merchant accounts still "
+                "queue every payment behind the slowest transaction, with no bound on the wait",
+            )
 
     def diagnosis_terms(self, lab: Lab) -> list[str]:
         return ["post_ledger_entry", "lock order", "opposite order", "ledger_entries_post"]

@@ -16,9 +16,11 @@ from typing import Any, ClassVar
 
 import psycopg
 
-from pgdojo.tracks.lab.common import app_session, as_owner, duration_ms, plan_nodes, role_setting
+from pgdojo.tracks.lab.context import WorkloadContext
+from pgdojo.tracks.lab.plans import explain, indexes_used, node_types, plan_nodes
 from pgdojo.tracks.lab.scenario import Finding, Lab, Scenario, scenario_doc
-from pgdojo.tracks.lab.workload import WorkloadContext
+from pgdojo.tracks.lab.sessions import app_session, as_owner
+from pgdojo.tracks.lab.settings import setting_prevention, timeout_within
 
 ACCOUNTS = 400_000
 FIRST_ACCOUNT_NO = 4_000_000_000
@@ -66,6 +68,7 @@ class ImplicitCast(Scenario):
         "shared_preload_libraries": "'pg_stat_statements,auto_explain'",
     }
     warmup_s = 6.0
+    p95_limit_ms = P95_LIMIT_MS
 
     def setup(self, lab: Lab, admin: psycopg.Connection[Any]) -> None:
         as_owner(
@@ -83,23 +86,18 @@ class ImplicitCast(Scenario):
                 FROM generate_series(1, {ACCOUNTS}) g;
             """,
         )
-        admin.execute("VACUUM ANALYZE accounts")
+        admin.execute("VACUUM ANALYZE public.accounts")
         for parameter in PREVENTION_SETTINGS:  # superuser-only parameters otherwise
             admin.execute(f"GRANT SET ON PARAMETER {parameter} TO oncall")
-        # The cluster grants pg_reload_conf in database postgres only; the DSN is to shop.
-        admin.execute("GRANT EXECUTE ON FUNCTION pg_reload_conf() TO oncall")
 
     def workers(self) -> list[Callable[[WorkloadContext], None]]:
         return [lookup, lookup, lookup, poster]
 
     # -- measuring -------------------------------------------------------------------------
-    def _plan(self, admin: psycopg.Connection[Any]) -> dict[str, Any]:
+    def _plan(self, lab: Lab) -> dict[str, Any]:
         """The application's query, planned with the parameter type the application sends."""
-        row = admin.execute(
-            ("EXPLAIN (FORMAT JSON) " + LOOKUP_SQL).encode(), (SAMPLE_ACCOUNT_NO,)
-        ).fetchone()
-        assert row is not None
-        return dict(row[0][0]["Plan"])
+        with lab.probe() as probe:
+            return explain(probe, LOOKUP_SQL, (SAMPLE_ACCOUNT_NO,))
 
     def measure(self, lab: Lab) -> dict[str, Any]:
         measured = lab.metrics()
@@ -107,30 +105,24 @@ class ImplicitCast(Scenario):
             statement = admin.execute(
                 "SELECT calls, round(mean_exec_time::numeric, 2)::float8,"
                 " (shared_blks_hit + shared_blks_read) / greatest(calls, 1)"
-                " FROM pg_stat_statements WHERE query LIKE 'SELECT accounts.id%'"
+                " FROM public.pg_stat_statements WHERE query LIKE 'SELECT accounts.id%'"
                 " ORDER BY calls DESC LIMIT 1"
             ).fetchone()
-            plan = self._plan(admin)
         if statement:
             measured.update(
                 lookup_calls=int(statement[0]),
                 lookup_mean_ms=statement[1],
                 lookup_blocks_per_call=int(statement[2]),
             )
-        measured["lookup_plan"] = [n["Node Type"] for n in plan_nodes(plan)]
+        measured["lookup_plan"] = node_types(self._plan(lab))
         return measured
-
-    def symptom_present(self, measured: dict[str, Any]) -> bool:
-        return (measured.get("p95_ms") or 0.0) >= P95_LIMIT_MS
 
     # -- verdict ---------------------------------------------------------------------------
     def root_cause(self, lab: Lab) -> Finding:
-        with lab.admin() as admin:
-            plan = self._plan(admin)
-        nodes = list(plan_nodes(plan))
-        used = sorted({n["Index Name"] for n in nodes if "Index Name" in n})
-        filters = [n.get("Filter", "") for n in nodes if n["Node Type"] == "Seq Scan"]
-        measured = {"plan": [n["Node Type"] for n in nodes], "indexes_used": used}
+        plan = self._plan(lab)
+        used = indexes_used(plan)
+        filters = [n.get("Filter", "") for n in plan_nodes(plan) if n["Node Type"] == "Seq Scan"]
+        measured = {"plan": node_types(plan), "indexes_used": used}
         if used:
             return Finding(
                 "root_cause",
@@ -149,28 +141,16 @@ class ImplicitCast(Scenario):
 
     def prevention(self, lab: Lab) -> Finding:
         with lab.admin() as admin:
-            values = {name: role_setting(admin, "app", name) for name in PREVENTION_SETTINGS}
-        good = {
-            name: value
-            for name, value in values.items()
-            if 0 < duration_ms(value) <= MAX_LOG_THRESHOLD_MS
-        }
-        if good:
-            name, value = next(iter(good.items()))
-            return Finding(
-                "prevention",
-                True,
-                f"{name} = {value} for the app: the next slow plan is logged",
-                values,
+            return setting_prevention(
+                admin,
+                "app",
+                PREVENTION_SETTINGS,
+                timeout_within(MAX_LOG_THRESHOLD_MS),
+                ok="{name} = {value} for the app: the next slow plan is logged",
+                missing="nothing logs the app's slow statements or their plans at a useful "
+                f"threshold (≤ {MAX_LOG_THRESHOLD_MS:.0f} ms): auto_explain.log_min_duration "
+                "would have shown the plan the app really gets, cast included",
             )
-        return Finding(
-            "prevention",
-            False,
-            "nothing logs the app's slow statements or their plans at a useful threshold "
-            f"(≤ {MAX_LOG_THRESHOLD_MS:.0f} ms): auto_explain.log_min_duration would have "
-            "shown the plan the app really gets, cast included",
-            values,
-        )
 
     def diagnosis_terms(self, lab: Lab) -> list[str]:
         return ["numeric", "cast", "type mismatch", "mismatched type"]
@@ -179,7 +159,7 @@ class ImplicitCast(Scenario):
         with lab.admin() as admin:
             row = admin.execute(
                 "SELECT format_type(atttypid, atttypmod) FROM pg_attribute"
-                " WHERE attrelid = 'accounts'::regclass AND attname = 'account_no'"
+                " WHERE attrelid = 'public.accounts'::regclass AND attname = 'account_no'"
             ).fetchone()
         if row and row[0] != "bigint":
             return [

@@ -8,9 +8,10 @@ from typing import Any
 
 import psycopg
 
-from pgdojo.tracks.lab.common import app_session, as_owner, duration_ms, is_terminated, role_setting
+from pgdojo.tracks.lab.context import WorkloadContext
 from pgdojo.tracks.lab.scenario import Finding, Lab, Scenario, scenario_doc
-from pgdojo.tracks.lab.workload import WorkloadContext
+from pgdojo.tracks.lab.sessions import app_session, as_owner, is_terminated
+from pgdojo.tracks.lab.settings import setting_prevention, timeout_within
 
 HOT_ORDER = 42
 CULPRIT = "billing-batch"
@@ -113,18 +114,15 @@ class LockContention(Scenario):
 
     def prevention(self, lab: Lab) -> Finding:
         with lab.admin() as admin:
-            value = role_setting(admin, "app", "idle_in_transaction_session_timeout")
-        ms = duration_ms(value)
-        ok = 0 < ms <= 15 * 60_000
-        return Finding(
-            "prevention",
-            ok,
-            f"idle_in_transaction_session_timeout = {value} for the app"
-            if ok
-            else "no idle_in_transaction_session_timeout (≤ 15 min) for the app's sessions:"
-            " the next abandoned transaction will do this again",
-            {"idle_in_transaction_session_timeout": value},
-        )
+            return setting_prevention(
+                admin,
+                "app",
+                ["idle_in_transaction_session_timeout"],
+                timeout_within(15 * 60_000),
+                ok="{name} = {value} for the app",
+                missing="no idle_in_transaction_session_timeout (≤ 15 min) for the app's "
+                "sessions: the next abandoned transaction will do this again",
+            )
 
     def diagnosis_terms(self, lab: Lab) -> list[str]:
         return [str(pid) for pid in self._culprit_pids(lab)] + [CULPRIT]

@@ -9,18 +9,23 @@ them. Pickup latency grows with each second the report keeps running.
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Callable
 from typing import Any, ClassVar
 
 import psycopg
 from psycopg import sql
-from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
-from pgdojo.tracks.lab.common import app_session, as_owner, duration_ms, is_terminated, role_setting
+from pgdojo.tracks.lab.context import WorkloadContext
 from pgdojo.tracks.lab.scenario import Finding, Lab, Scenario, scenario_doc
-from pgdojo.tracks.lab.state import METRICS_FILE, read_jsonl
-from pgdojo.tracks.lab.workload import WorkloadContext
+from pgdojo.tracks.lab.sessions import (
+    app_session,
+    as_owner,
+    create_login_role,
+    is_terminated,
+    role_conninfo,
+)
+from pgdojo.tracks.lab.settings import setting_prevention, timeout_within
+from pgdojo.tracks.lab.symptoms import baseline_p95
 
 REPORT_ROLE = "reporting"
 REPORT_APP = "finance-report"
@@ -47,12 +52,6 @@ WHERE id = (SELECT id FROM jobs WHERE status = 'queued' ORDER BY id
 RETURNING id"""
 
 
-def _reporting_conninfo(ctx: WorkloadContext) -> str:
-    params = conninfo_to_dict(ctx.app_conninfo)
-    params.update(user=REPORT_ROLE, password=ctx.state.facts["reporting_password"])
-    return make_conninfo("", **{k: str(v) for k, v in params.items() if v is not None})
-
-
 def report(ctx: WorkloadContext) -> None:
     """The finance report: one huge query, started once; never re-run once it is stopped."""
     if ctx.flags.get("report_done"):
@@ -62,7 +61,7 @@ def report(ctx: WorkloadContext) -> None:
         return
     try:
         with psycopg.connect(
-            _reporting_conninfo(ctx),
+            role_conninfo(ctx.app_conninfo, REPORT_ROLE, ctx.state.facts["reporting_password"]),
             autocommit=True,
             application_name=REPORT_APP,
             connect_timeout=5,
@@ -144,26 +143,8 @@ class LongRunningQuery(Scenario):
         """,
         )
         for table in ("orders", "jobs"):
-            admin.execute(sql.SQL("VACUUM ANALYZE {}").format(sql.Identifier(table)))
-        password = secrets.token_urlsafe(12)
-        lab.state.facts["reporting_password"] = password
-        admin.execute(
-            sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(
-                sql.Identifier(REPORT_ROLE), sql.Literal(password)
-            )
-        )
-        admin.execute(sql.SQL("GRANT SELECT ON orders TO {}").format(sql.Identifier(REPORT_ROLE)))
-        admin.execute(
-            sql.SQL("GRANT USAGE ON SCHEMA public TO {}").format(sql.Identifier(REPORT_ROLE))
-        )
-        # ALTER ROLE reporting SET ... needs ADMIN OPTION on the role (PostgreSQL 16+).
-        admin.execute(
-            sql.SQL("GRANT {} TO oncall WITH ADMIN OPTION, INHERIT FALSE, SET FALSE").format(
-                sql.Identifier(REPORT_ROLE)
-            )
-        )
-        # The cluster grants pg_reload_conf in database postgres only; the DSN is to shop.
-        admin.execute("GRANT EXECUTE ON FUNCTION pg_reload_conf() TO oncall")
+            admin.execute(sql.SQL("VACUUM ANALYZE {}").format(sql.Identifier("public", table)))
+        create_login_role(lab, admin, REPORT_ROLE)
 
     def workers(self) -> list[Callable[[WorkloadContext], None]]:
         return [report, queue_worker, queue_worker, queue_worker, producer]
@@ -173,19 +154,10 @@ class LongRunningQuery(Scenario):
         started = lab.events("report_started")
         return started[0] if started else None
 
-    def _baseline_p95(self, lab: Lab, before: float | None) -> float | None:
-        records = [
-            r for r in read_jsonl(lab.root / METRICS_FILE) if r.get("p95_ms") is not None
-        ]  # one line a second: small enough to read whole
-        values = sorted(r["p95_ms"] for r in records if before is None or r["t"] <= before)
-        if not values and records:  # a slow start: the first second is the best reference
-            values = [records[0]["p95_ms"]]
-        return values[len(values) // 2] if values else None
-
     def measure(self, lab: Lab) -> dict[str, Any]:
         measured = lab.metrics()
         started = self._report_started(lab)
-        measured["baseline_p95_ms"] = self._baseline_p95(lab, started["t"] if started else None)
+        measured["baseline_p95_ms"] = baseline_p95(lab.root, started["t"] if started else None)
         with lab.admin() as admin:
             row = admin.execute(
                 "SELECT pid, extract(epoch FROM now() - query_start)::float8, age(backend_xmin)"
@@ -239,18 +211,15 @@ class LongRunningQuery(Scenario):
 
     def prevention(self, lab: Lab) -> Finding:
         with lab.admin() as admin:
-            value = role_setting(admin, REPORT_ROLE, "statement_timeout")
-        ms = duration_ms(value)
-        ok = 0 < ms <= MAX_REPORT_TIMEOUT_MS
-        return Finding(
-            "prevention",
-            ok,
-            f"statement_timeout = {value} for {REPORT_ROLE}'s new sessions"
-            if ok
-            else f"no statement_timeout (≤ 30 min) for the {REPORT_ROLE} role: the next "
-            "runaway report will run for hours again",
-            {"statement_timeout": value},
-        )
+            return setting_prevention(
+                admin,
+                REPORT_ROLE,
+                ["statement_timeout"],
+                timeout_within(MAX_REPORT_TIMEOUT_MS),
+                ok="statement_timeout = {value} for " + REPORT_ROLE + "'s new sessions",
+                missing=f"no statement_timeout (≤ 30 min) for the {REPORT_ROLE} role: the next "
+                "runaway report will run for hours again",
+            )
 
     def diagnosis_terms(self, lab: Lab) -> list[str]:
         started = self._report_started(lab)

@@ -13,9 +13,11 @@ from typing import Any, ClassVar
 
 import psycopg
 
-from pgdojo.tracks.lab.common import app_session, as_owner, duration_ms, plan_nodes, role_setting
+from pgdojo.tracks.lab.context import WorkloadContext
+from pgdojo.tracks.lab.plans import explain, indexes_used, node_types
 from pgdojo.tracks.lab.scenario import Finding, Lab, Scenario, scenario_doc
-from pgdojo.tracks.lab.workload import WorkloadContext
+from pgdojo.tracks.lab.sessions import app_session, as_owner
+from pgdojo.tracks.lab.settings import setting_prevention, timeout_within
 
 CUSTOMERS = 6000
 ROWS = 500_000
@@ -56,6 +58,7 @@ class MissingIndex(Scenario):
     # Parallel seq scans would turn three page views into nine busy processes on two cores.
     settings: ClassVar[dict[str, str]] = {"max_parallel_workers_per_gather": "0"}
     warmup_s = 6.0
+    p95_limit_ms = P95_LIMIT_MS
 
     def setup(self, lab: Lab, admin: psycopg.Connection[Any]) -> None:
         as_owner(
@@ -75,11 +78,9 @@ class MissingIndex(Scenario):
                 FROM generate_series(1, {ROWS}) g;
             """,
         )
-        admin.execute("VACUUM ANALYZE orders")
+        admin.execute("VACUUM ANALYZE public.orders")
         # ALTER ROLE app SET log_min_duration_statement: a superuser-only parameter otherwise.
         admin.execute("GRANT SET ON PARAMETER log_min_duration_statement TO oncall")
-        # The cluster grants pg_reload_conf in database postgres only; the DSN is to shop.
-        admin.execute("GRANT EXECUTE ON FUNCTION pg_reload_conf() TO oncall")
 
     def workers(self) -> list[Callable[[WorkloadContext], None]]:
         return [order_history, order_history, order_history, checkout]
@@ -95,7 +96,7 @@ class MissingIndex(Scenario):
             statement = admin.execute(
                 "SELECT calls, round(mean_exec_time::numeric, 2)::float8,"
                 " (shared_blks_hit + shared_blks_read) / greatest(calls, 1)"
-                " FROM pg_stat_statements"
+                " FROM public.pg_stat_statements"
                 " WHERE query LIKE 'SELECT id, status, total, created_at FROM orders%'"
                 " ORDER BY calls DESC LIMIT 1"
             ).fetchone()
@@ -113,9 +114,6 @@ class MissingIndex(Scenario):
             )
         return measured
 
-    def symptom_present(self, measured: dict[str, Any]) -> bool:
-        return (measured.get("p95_ms") or 0.0) >= P95_LIMIT_MS
-
     # -- verdict ---------------------------------------------------------------------------
     def _customer_indexes(self, admin: psycopg.Connection[Any]) -> list[tuple[str, bool, str]]:
         """Indexes on orders whose first key column is customer_id: (name, valid, definition)."""
@@ -123,27 +121,21 @@ class MissingIndex(Scenario):
             "SELECT c.relname, i.indisvalid AND i.indisready, pg_get_indexdef(i.indexrelid)"
             " FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
             " JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]"
-            " WHERE i.indrelid = 'orders'::regclass AND a.attname = 'customer_id'"
+            " WHERE i.indrelid = 'public.orders'::regclass AND a.attname = 'customer_id'"
             " ORDER BY c.relname"
         ).fetchall()
         return [(str(r[0]), bool(r[1]), str(r[2])) for r in rows]
 
-    def _plan(self, admin: psycopg.Connection[Any]) -> dict[str, Any]:
-        row = admin.execute(
-            ("EXPLAIN (FORMAT JSON) " + HOT_QUERY).encode(), (SAMPLE_CUSTOMER,)
-        ).fetchone()
-        assert row is not None
-        return dict(row[0][0]["Plan"])
-
     def root_cause(self, lab: Lab) -> Finding:
         with lab.admin() as admin:
             indexes = self._customer_indexes(admin)
-            plan = self._plan(admin)
-        nodes = [n["Node Type"] for n in plan_nodes(plan)]
-        used = {n["Index Name"] for n in plan_nodes(plan) if "Index Name" in n}
+        with lab.probe() as probe:
+            plan = explain(probe, HOT_QUERY, (SAMPLE_CUSTOMER,))
+        nodes = node_types(plan)
+        used = indexes_used(plan)
         valid = [name for name, ok, _ in indexes if ok]
         invalid = [name for name, ok, _ in indexes if not ok]
-        measured = {"plan": nodes, "indexes_used": sorted(used), "invalid_indexes": invalid}
+        measured = {"plan": nodes, "indexes_used": used, "invalid_indexes": invalid}
         chosen = [name for name in valid if name in used]
         if chosen:
             leftover = (
@@ -177,7 +169,7 @@ class MissingIndex(Scenario):
                 measured,
             )
         how = (
-            f"walks {', '.join(sorted(used))} and filters customer_id row by row"
+            f"walks {', '.join(used)} and filters customer_id row by row"
             if used
             else "reads the whole table"
         )
@@ -191,19 +183,16 @@ class MissingIndex(Scenario):
 
     def prevention(self, lab: Lab) -> Finding:
         with lab.admin() as admin:
-            value = role_setting(admin, "app", "log_min_duration_statement")
-        ms = duration_ms(value)
-        ok = 0 < ms <= MAX_LOG_THRESHOLD_MS
-        return Finding(
-            "prevention",
-            ok,
-            f"the app's statements slower than {value} are logged"
-            if ok
-            else "the app's slow statements are not logged at a useful threshold "
-            f"(log_min_duration_statement = {value}; ≤ {MAX_LOG_THRESHOLD_MS:.0f} ms would "
-            "have caught this query on its first day)",
-            {"log_min_duration_statement": value},
-        )
+            return setting_prevention(
+                admin,
+                "app",
+                ["log_min_duration_statement"],
+                timeout_within(MAX_LOG_THRESHOLD_MS),
+                ok="the app's statements slower than {value} are logged",
+                missing="the app's slow statements are not logged at a useful threshold "
+                "({name} = {value}; "
+                f"≤ {MAX_LOG_THRESHOLD_MS:.0f} ms would have caught this query on its first day)",
+            )
 
     def diagnosis_terms(self, lab: Lab) -> list[str]:
         return ["customer_id"]

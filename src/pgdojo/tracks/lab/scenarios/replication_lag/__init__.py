@@ -11,19 +11,23 @@ nothing is replayed: the replica serves older and older data.
 from __future__ import annotations
 
 import random
-import secrets
 import time
 from collections.abc import Callable
 from typing import Any, ClassVar
 
 import psycopg
-from psycopg import sql
-from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from pgdojo.tracks.lab.cluster import REPLICATOR
-from pgdojo.tracks.lab.common import app_session, as_owner, duration_ms, is_terminated, role_setting
+from pgdojo.tracks.lab.context import WorkloadContext
 from pgdojo.tracks.lab.scenario import Finding, Lab, Scenario, scenario_doc
-from pgdojo.tracks.lab.workload import WorkloadContext
+from pgdojo.tracks.lab.sessions import (
+    app_session,
+    as_owner,
+    create_login_role,
+    is_terminated,
+    role_conninfo,
+)
+from pgdojo.tracks.lab.settings import duration_ms, role_setting
 
 REPORT_ROLE = "reporting"
 CULPRIT = "bi-export"
@@ -41,11 +45,7 @@ MAX_TRANSACTION_TIMEOUT_MS = 60 * 60_000
 
 def _standby_conninfo(ctx: WorkloadContext, role: str, password: str) -> str:
     """A TCP connection to the standby as an ordinary role (not the superuser socket)."""
-    assert ctx.standby_admin_conninfo is not None
-    port = conninfo_to_dict(ctx.standby_admin_conninfo)["port"]
-    return make_conninfo(
-        "", host="127.0.0.1", port=str(port), user=role, password=password, dbname="shop"
-    )
+    return role_conninfo(ctx.app_conninfo, role, password, port=ctx.standby_port())
 
 
 def bi_export(ctx: WorkloadContext) -> None:
@@ -133,22 +133,8 @@ class ReplicationLag(Scenario):
             CREATE INDEX orders_customer_idx ON orders (customer_id, id);
         """,
         )
-        admin.execute("VACUUM ANALYZE orders")
-        password = secrets.token_urlsafe(12)
-        lab.state.facts["reporting_password"] = password
-        role = sql.Identifier(REPORT_ROLE)
-        admin.execute(
-            sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(role, sql.Literal(password))
-        )
-        admin.execute(sql.SQL("GRANT USAGE ON SCHEMA public TO {}").format(role))
-        admin.execute(sql.SQL("GRANT SELECT ON orders TO {}").format(role))
-        # ALTER ROLE reporting SET ... needs ADMIN OPTION on the role (PostgreSQL 16+).
-        admin.execute(
-            sql.SQL("GRANT {} TO oncall WITH ADMIN OPTION, INHERIT FALSE, SET FALSE").format(role)
-        )
-        # The cluster grants pg_reload_conf() in database postgres only (function ACLs are
-        # per database); the on-call reloads the standby's config from shop.
-        admin.execute("GRANT EXECUTE ON FUNCTION pg_reload_conf() TO oncall")
+        admin.execute("VACUUM ANALYZE public.orders")
+        create_login_role(lab, admin, REPORT_ROLE)
         lsn = admin.execute("SELECT pg_current_wal_lsn()").fetchone()
         assert lsn is not None
         # The roles and the table must be on the standby before its sessions connect.

@@ -9,20 +9,18 @@ node, per-session budget, multiplied by every connection of the application.
 
 from __future__ import annotations
 
-import contextlib
 import random
-import secrets
 import time
 from collections.abc import Callable
 from typing import Any, ClassVar
 
 import psycopg
 from psycopg import sql
-from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
-from pgdojo.tracks.lab.common import app_session, as_owner, role_setting
+from pgdojo.tracks.lab.context import WorkloadContext
 from pgdojo.tracks.lab.scenario import Finding, Lab, Scenario, scenario_doc
-from pgdojo.tracks.lab.workload import WorkloadContext
+from pgdojo.tracks.lab.sessions import app_session, as_owner, create_login_role, role_conninfo
+from pgdojo.tracks.lab.settings import is_set, memory_kb, setting_prevention
 
 REPORT_ROLE = "reporting"
 REPORT_APP = "finance-dashboard"
@@ -46,31 +44,9 @@ BLOCK = 8192
 PREVENTION_SETTINGS = ("temp_file_limit", "log_temp_files")
 
 
-def memory_kb(value: str | None) -> int | None:
-    """'64MB', '4096' (kB), '1GB' -> kB; None when unset or unreadable."""
-    if value is None:
-        return None
-    text = value.strip().strip("'").replace(" ", "")
-    units = {"kb": 1, "mb": 1024, "gb": 1024**2, "tb": 1024**3}
-    for unit, factor in units.items():
-        if text.lower().endswith(unit):
-            with contextlib.suppress(ValueError):
-                return int(float(text[: -len(unit)]) * factor)
-            return None
-    with contextlib.suppress(ValueError):
-        return int(text)
-    return None
-
-
-def _role_conninfo(base: str, role: str, password: str) -> str:
-    params = conninfo_to_dict(base)
-    params.update(user=role, password=password)
-    return make_conninfo("", **{k: str(v) for k, v in params.items() if v is not None})
-
-
 def dashboard(ctx: WorkloadContext) -> None:
     """A dashboard refresh: connect as reporting, run the report, disconnect, and again."""
-    conninfo = _role_conninfo(ctx.app_conninfo, REPORT_ROLE, ctx.state.facts["reporting_password"])
+    conninfo = role_conninfo(ctx.app_conninfo, REPORT_ROLE, ctx.state.facts["reporting_password"])
     with psycopg.connect(ctx.admin_conninfo, autocommit=True) as admin:
         while not ctx.stop.is_set():
             # pg_stat_statements counts the blocks each statement wrote to temp files, as
@@ -97,7 +73,7 @@ def dashboard(ctx: WorkloadContext) -> None:
 
 def _temp_blocks(admin: psycopg.Connection[Any]) -> int:
     row = admin.execute(
-        "SELECT coalesce(sum(temp_blks_written), 0) FROM pg_stat_statements"
+        "SELECT coalesce(sum(temp_blks_written), 0) FROM public.pg_stat_statements"
         " WHERE userid = %s::regrole",
         (REPORT_ROLE,),
     ).fetchone()
@@ -132,25 +108,12 @@ class WorkMemSpill(Scenario):
                 FROM generate_series(1, {ROWS}) g;
             """,
         )
-        admin.execute("VACUUM ANALYZE orders")
-        password = secrets.token_urlsafe(12)
-        lab.state.facts["reporting_password"] = password
-        role = sql.Identifier(REPORT_ROLE)
-        admin.execute(
-            sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(role, sql.Literal(password))
-        )
-        admin.execute(sql.SQL("GRANT USAGE ON SCHEMA public TO {}").format(role))
-        admin.execute(sql.SQL("GRANT SELECT ON orders TO {}").format(role))
-        # ALTER ROLE reporting SET ... needs ADMIN OPTION on the role (PostgreSQL 16+).
-        admin.execute(
-            sql.SQL("GRANT {} TO oncall WITH ADMIN OPTION, INHERIT FALSE, SET FALSE").format(role)
-        )
+        admin.execute("VACUUM ANALYZE public.orders")
+        create_login_role(lab, admin, REPORT_ROLE)
         for parameter in PREVENTION_SETTINGS:  # superuser-only parameters otherwise
             admin.execute(
                 sql.SQL("GRANT SET ON PARAMETER {} TO oncall").format(sql.Identifier(parameter))
             )
-        # The cluster grants pg_reload_conf in database postgres only; the DSN is to shop.
-        admin.execute("GRANT EXECUTE ON FUNCTION pg_reload_conf() TO oncall")
 
     def workers(self) -> list[Callable[[WorkloadContext], None]]:
         return [dashboard, storefront, storefront]
@@ -171,7 +134,7 @@ class WorkMemSpill(Scenario):
             ).fetchone()
             statement = admin.execute(
                 "SELECT calls, temp_blks_written, round(mean_exec_time::numeric, 1)::float8"
-                " FROM pg_stat_statements WHERE userid = %s::regrole"
+                " FROM public.pg_stat_statements WHERE userid = %s::regrole"
                 " AND query LIKE '%%percentile_cont%%' ORDER BY calls DESC LIMIT 1",
                 (REPORT_ROLE,),
             ).fetchone()
@@ -239,25 +202,20 @@ class WorkMemSpill(Scenario):
         )
 
     def prevention(self, lab: Lab) -> Finding:
+        def ok(name: str, value: str | None) -> str:
+            effect = "capped" if name == "temp_file_limit" else "logged"
+            return f"{name} = {value} for {REPORT_ROLE}: the next spill is {effect}"
+
         with lab.admin() as admin:
-            values = {name: role_setting(admin, REPORT_ROLE, name) for name in PREVENTION_SETTINGS}
-        chosen = {k: v for k, v in values.items() if v is not None and v.strip("'") != "-1"}
-        if chosen:
-            name, value = next(iter(chosen.items()))
-            return Finding(
-                "prevention",
-                True,
-                f"{name} = {value} for {REPORT_ROLE}: the next spill is "
-                + ("capped" if name == "temp_file_limit" else "logged"),
-                values,
+            return setting_prevention(
+                admin,
+                REPORT_ROLE,
+                PREVENTION_SETTINGS,
+                is_set,
+                ok=ok,
+                missing=f"nothing bounds or reports the {REPORT_ROLE} role's temp files: set "
+                "temp_file_limit (a cap) or log_temp_files (a log line per spill) for it",
             )
-        return Finding(
-            "prevention",
-            False,
-            f"nothing bounds or reports the {REPORT_ROLE} role's temp files: set "
-            "temp_file_limit (a cap) or log_temp_files (a log line per spill) for it",
-            values,
-        )
 
     def diagnosis_terms(self, lab: Lab) -> list[str]:
         return ["work_mem", "spill", "temp file", "external merge", "external sort"]

@@ -1,0 +1,1 @@
+"""System design pages (being written)."""
