@@ -19,12 +19,13 @@ from pathlib import Path
 from pgdojo.config import Settings
 from pgdojo.engine import EmbeddedServer
 from pgdojo.services import Services
+from pgdojo.tracks.lab.service import LabTrack
 
 
 def main(ids: list[str]) -> None:
     home = os.environ.get("PGDOJO_HOME") or tempfile.mkdtemp(prefix="pgdojo-bench-")
     services = Services(Settings(home=Path(home), user="bench"))
-    labs = services.lab
+    labs = services.track(LabTrack)
     report: dict[str, dict[str, float]] = {}
     for scenario in ids or sorted(labs.scenarios):
         started = time.perf_counter()

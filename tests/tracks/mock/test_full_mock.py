@@ -6,6 +6,7 @@ import psycopg
 import pytest
 
 from pgdojo.content.behavioral import load_behavioral
+from pgdojo.content.design import load_prompts
 from pgdojo.content.loader import BUILTIN_PROBLEMS, load_topics
 from pgdojo.services import Services
 from pgdojo.tracks.mock.service import MockTrack
@@ -25,13 +26,16 @@ def test_full_mock_with_model_material(services: Services) -> None:
     ]
     assert [s.minutes for s in view.segments] == [10, 15, 10, 10, 10]
     topics = load_topics()
+    prompts = load_prompts()
     bank = load_behavioral()
     try:
         for segment in view.segments:
             current = mocks.view(view.id).segment
             assert current is not None and current.kind == segment.kind
-            if segment.kind in ("deepdive", "design"):
+            if segment.kind == "deepdive":
                 mocks.answer(view.id, topics[current.item_id].staff_answer)
+            elif segment.kind == "design":
+                mocks.answer(view.id, prompts[current.item_id].designs["staff"].text)
             elif segment.kind == "sql":
                 solution = (BUILTIN_PROBLEMS / current.item_id / "solution.sql").read_text()
                 mocks.answer(view.id, solution)

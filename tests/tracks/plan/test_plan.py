@@ -64,7 +64,8 @@ def test_six_weeks_out_follows_the_seed(plans: PlanTrack) -> None:
     assert [i["track"] for i in first.items] == ["deepdive"] * 4  # 2 h of 30-minute items
     assert all(not i["mastered"] for i in first.items)
     assert "deepdive-0" not in {i["item_id"] for w in plan.weeks for i in w.items}  # mastered
-    # No design track: the design week practises the data-layer deep dives (none in this pool).
+    # No design items in this pool: the design week practises the data-layer deep dives (none
+    # here either), so week 4 starts with the labs.
     assert plan.weeks[3].items[0]["track"] == "lab"
     assert plan.weeks[1].starts_on == TODAY + timedelta(days=7)
 

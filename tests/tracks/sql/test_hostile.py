@@ -22,8 +22,8 @@ from pgdojo.content.models import ProblemKind
 from pgdojo.engine import EmbeddedServer, Engine
 from pgdojo.engine.provision import JUDGE_DB
 from pgdojo.services import Services
-from pgdojo.tracks.sql import Judge, SqlTrack, Verdict
 from pgdojo.sqlbounds import MAX_NESTING, MAX_TOKENS_PER_STATEMENT
+from pgdojo.tracks.sql import Judge, SqlTrack, Verdict
 from pgdojo.tracks.sql.classify import QUERY_TEXT_FUNCTIONS, Rejection, classify
 from pgdojo.tracks.sql.verdict import ELAPSED_BUCKET_MS, Failure, hidden_failure
 

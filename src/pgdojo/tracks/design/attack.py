@@ -12,9 +12,9 @@ Paths tried (each in a transaction that is rolled back):
 - insert a row for tenant B; move a row of A to B; update and delete B's rows;
 - structure: the role owns a table (owners skip RLS unless FORCE) or has BYPASSRLS; a table
   with tenant rows whose RLS is off while the role has a privilege on it, or not forced while
-  the role owns it; a SECURITY DEFINER
-  function the role may call, owned by a role that sees every tenant; a policy whose USING or
-  WITH CHECK is `true`.
+  the role owns it; a SECURITY DEFINER function the role may call, owned by a role that sees
+  every tenant (a superuser, BYPASSRLS, or the owner of a tenant table that is not forced);
+  a policy whose USING or WITH CHECK is `true`.
 
 Tenant tables are those with a `tenant_id` column (or the prompt's `tenant_tables`). pgdojo's
 catalog reads run as the superuser with search_path pg_catalog; so does the read of the two
@@ -302,12 +302,20 @@ def _structure(
                         "a write may then carry any tenant_id: check it against the tenant",
                     )
                 )
+    # A SECURITY DEFINER function runs as its owner: a leak when that owner sees every tenant
+    # (a superuser, BYPASSRLS, or the owner of a tenant table whose RLS is off or not forced).
+    # An owner held to the policies by FORCE ROW LEVEL SECURITY sees only the caller's tenant.
+    tables = [_q(schema, name) for schema, name, kind in relations if kind in ("r", "p")]
     for function, owner in admin.execute(
         "SELECT p.oid::pg_catalog.regprocedure::text, pg_catalog.pg_get_userbyid(p.proowner)"
         " FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace"
+        " JOIN pg_catalog.pg_roles r ON r.oid = p.proowner"
         " WHERE p.prosecdef AND n.nspname NOT IN ('pg_catalog', 'information_schema')"
-        " AND pg_catalog.has_function_privilege(%s, p.oid, 'EXECUTE')",
-        (app_role,),
+        " AND pg_catalog.has_function_privilege(%s, p.oid, 'EXECUTE')"
+        " AND (r.rolsuper OR r.rolbypassrls OR EXISTS (SELECT 1 FROM pg_catalog.pg_class c"
+        " WHERE c.oid = ANY(%s::pg_catalog.regclass[]) AND c.relowner = p.proowner"
+        " AND NOT (c.relrowsecurity AND c.relforcerowsecurity)))",
+        (app_role, tables),
     ).fetchall():
         leaks.append(
             Leak(

@@ -6,11 +6,14 @@ cross-system thinking), Communication (needs prompting / clear structure / teach
 effectively), Experience (theoretical / real examples / war stories). Levels are junior (1),
 senior (2), staff (3). A round sets only the criteria it gives evidence for:
 
-- Deep dive (and design while it is graded as a data-layer deep dive):
+- Deep dive:
   correctness: no misconception and a score of 75 staff, 45 senior; depth: the How and
   Trade-offs parts, mean 75 staff, 45 senior; breadth: the Comparison part at 50% or two bonus
   points staff, any of them senior; communication: 8 explanatory sentences over 4 parts staff,
   4 over 3 senior.
+- Design: the design grade's own levels for correctness (the checks at scale), depth
+  (Schema, Queries, Scaling) and breadth (Trade-offs); communication: 12 explanatory sentences
+  with all four written sections earning points staff, 6 with three senior.
 - SQL: correctness: accepted at the first submission without hints staff, accepted senior.
 - Troubleshooting: correctness: solved without a trap staff, solved senior; depth: root cause
   named and prevention in place staff, one of them senior; communication: the method score,
@@ -113,6 +116,37 @@ def deepdive_marks(grade: dict[str, Any]) -> list[Mark]:
         else 1,
         f"{sentences} explanatory sentences over {covered_parts} parts, "
         f"~{grade['spoken_minutes']} min",
+    )
+    return [correctness, depth, breadth, communication]
+
+
+def design_marks(grade: dict[str, Any]) -> list[Mark]:
+    """A design round: the design grade's own criteria, with the run's evidence."""
+    run = grade["run"]
+    failed = [c for c in run["checks"] if not c["passed"]]
+    levels = {name: LEVELS.index(level) + 1 for name, level in grade["criteria"].items()}
+    correctness = Mark(
+        "correctness",
+        levels["correctness"],
+        f"{len(run['checks']) - len(failed)}/{len(run['checks'])} checks passed at scale"
+        + (f"; failed {failed[0]['name']}: {failed[0]['message']}" if failed else ""),
+    )
+    parts = grade["parts"]
+    depth = Mark(
+        "depth",
+        levels["depth"],
+        f"schema {parts['schema']['score']}, queries {parts['queries']['score']}, "
+        f"scaling {parts['scaling']['score']}",
+    )
+    breadth = Mark("breadth", levels["breadth"], f"trade-offs {parts['tradeoffs']['score']}")
+    sentences = grade["rubric"]["explanatory_sentences"]
+    written = sum(
+        1 for p in ("requirements", "estimation", "scaling", "tradeoffs") if parts[p]["rubric"]
+    )
+    communication = Mark(
+        "communication",
+        3 if sentences >= 12 and written == 4 else 2 if sentences >= 6 and written >= 3 else 1,
+        f"{sentences} explanatory sentences; {written}/4 written sections earn rubric points",
     )
     return [correctness, depth, breadth, communication]
 

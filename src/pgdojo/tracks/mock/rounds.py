@@ -17,8 +17,16 @@ from pgdojo.errors import NotFoundError
 from pgdojo.grading import STRONG_SCORE
 from pgdojo.registry import PracticeItem
 from pgdojo.tracks.deepdive import DeepDiveTrack, grade_dict
+from pgdojo.tracks.design import DesignTrack
 from pgdojo.tracks.lab.service import LabTrack, lab_score
-from pgdojo.tracks.mock.criteria import Mark, deepdive_marks, lab_marks, sql_marks, story_marks
+from pgdojo.tracks.mock.criteria import (
+    Mark,
+    deepdive_marks,
+    design_marks,
+    lab_marks,
+    sql_marks,
+    story_marks,
+)
 from pgdojo.tracks.sql import SqlTrack
 from pgdojo.tracks.story import StoryTrack
 
@@ -30,14 +38,6 @@ TIME_BOXES = {
     "troubleshooting": (30, 45),
     "behavioral": (30, 45),
 }
-# Data-layer deep dives stand in for the design round until a design track is registered.
-DESIGN_TOPICS = (
-    "sharding",
-    "partitioning",
-    "replication",
-    "connection-pooling",
-    "high-availability-failover",
-)
 WORD = re.compile(r"[a-z][a-z_]{3,}")
 
 
@@ -135,6 +135,57 @@ class DeepDiveRound:
 
     def marks(self, item_id: str, answers: list[dict[str, Any]]) -> list[Mark]:
         return deepdive_marks(answers[-1]["result"]) if answers else []
+
+    def end(self, item_id: str) -> None:
+        return None
+
+
+class DesignRound:
+    """A system-design round: the answer is the whole submission; it is run and graded."""
+
+    kind = "design"
+    track = "design"
+
+    def __init__(self, design: DesignTrack, items: Callable[[], list[PracticeItem]]) -> None:
+        self.design = design
+        self.items = items
+
+    def pick(self, item_id: str | None) -> str:
+        if item_id:
+            return self.design.prompt(item_id).id
+        return _weakest(self.items(), lambda i: True)
+
+    def prompt(self, item_id: str) -> dict[str, Any]:
+        shown = self.design.show(item_id)
+        return {
+            "title": shown["title"],
+            "question": shown["question"],
+            "statement": shown["statement"],
+            "template": self.design.template(item_id),
+        }
+
+    def begin(self, item_id: str) -> dict[str, Any]:
+        return {}
+
+    def answer(self, item_id: str, text: str, previous: list[dict[str, Any]]) -> Outcome:
+        graded = self.design.grade(item_id, text).to_dict()
+        failed = [c for c in graded["run"]["checks"] if not c["passed"]]
+        if failed:
+            follow_up = (
+                f"Your design fails {failed[0]['name']}: {failed[0]['message']}. "
+                "Why, and what would you change?"
+            )
+        else:
+            weakest = min(graded["parts"].values(), key=lambda p: p["score"])
+            follow_up = (
+                f"Tell me more about your {weakest['label'].lower()}: "
+                "what breaks first at ten times the load?"
+            )
+        visible = {"recorded": True}
+        return Outcome(graded, graded["score"], design_marks(graded), visible, follow_up)
+
+    def marks(self, item_id: str, answers: list[dict[str, Any]]) -> list[Mark]:
+        return design_marks(answers[-1]["result"]) if answers else []
 
     def end(self, item_id: str) -> None:
         return None

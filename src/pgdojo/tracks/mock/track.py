@@ -8,11 +8,12 @@ from pgdojo.registry import DoctorCheck, HomeCard, PracticeItem, TrackSpec
 from pgdojo.registry import track as spec_of
 from pgdojo.store.mock import MockStore
 from pgdojo.tracks.deepdive import DeepDiveTrack
+from pgdojo.tracks.design import DesignTrack
 from pgdojo.tracks.lab.service import LabTrack
 from pgdojo.tracks.mock.rounds import (
-    DESIGN_TOPICS,
     TIME_BOXES,
     DeepDiveRound,
+    DesignRound,
     LabRound,
     Round,
     SqlRound,
@@ -34,8 +35,7 @@ def build(svc: Services) -> MockTrack:
     deepdive = svc.track(DeepDiveTrack)
     rounds: dict[str, Round] = {
         "deepdive": DeepDiveRound(deepdive, items("deepdive")),
-        # The design round is a data-layer deep dive until a design track is registered.
-        "design": DeepDiveRound(deepdive, items("deepdive"), "design", DESIGN_TOPICS),
+        "design": DesignRound(svc.track(DesignTrack), items("design")),
         "sql": SqlRound(svc.track(SqlTrack), items("sql")),
         "troubleshooting": LabRound(svc.track(LabTrack), items("lab")),
         "behavioral": StoryRound(svc.track(StoryTrack)),
