@@ -37,8 +37,8 @@ def overview() -> Overview:
 
 
 def _bar_chart(card: HomeCard) -> None:
-    labels = [label for label, _ in card.bars] or ["none yet"]
-    values = [value for _, value in card.bars] or [0]
+    labels = [label for label, _ in card.bars]
+    values = [value for _, value in card.bars]
     ui.echart(
         {
             "backgroundColor": "transparent",
@@ -59,9 +59,9 @@ async def home_page() -> None:
         ui.label("Today's plan").classes("text-2xl font-semibold")
         for error in data.errors:
             ui.label(error).classes("text-red-400 whitespace-pre-wrap")
-        with ui.row().classes("w-full gap-4"):
+        with ui.row().classes("w-full gap-4 flex-wrap"):
             for card in data.cards:
-                with ui.card().classes("flex-1").mark(f"home-{card.track}"):
+                with ui.card().classes("flex-1 min-w-[220px]").mark(f"home-{card.track}"):
                     ui.link(card.title, card.link).classes("text-lg")
                     ui.label(card.headline)
                     for label, link in card.next_items:
@@ -71,10 +71,11 @@ async def home_page() -> None:
                     if card.progress and card.progress.active_seconds:
                         minutes = card.progress.active_seconds / 60
                         ui.label(f"{minutes:.0f} min practised").classes("text-sm text-slate-400")
-        with ui.row().classes("w-full gap-4"):
-            for card in data.cards:
-                if card.bars_title:
-                    with ui.card().classes("flex-1"):
+        charts = [card for card in data.cards if card.bars_title and card.bars]
+        if charts:
+            with ui.row().classes("w-full gap-4 flex-wrap"):
+                for card in charts:
+                    with ui.card().classes("flex-1 min-w-[320px]"):
                         ui.label(card.bars_title).classes("text-lg")
                         _bar_chart(card)
         with ui.card().classes("w-full"):

@@ -1,15 +1,18 @@
 """A candidate's own objects never run with pgdojo's privileges (CVE-2018-1058's class of attack).
 
-The on-call role may create objects: a schema of its own (it owns database shop through
-app_owner), and in labs whose fix is a new function body, in schema public. pgdojo's checks run
-privileged queries in that database; if one of them resolved a name to the candidate's operator,
-function or view, or fired the candidate's trigger, the candidate's code would run as the
-superuser: `ALTER ROLE oncall SUPERUSER`, then `COPY ... TO PROGRAM` as pgdojo's OS user.
+The on-call role may create objects: in schema public (CREATE INDEX needs CREATE there) and in
+schemas of its own (it owns database shop through app_owner). pgdojo's checks run privileged
+queries in that database; if one of them resolved a name to the candidate's operator, function
+or view, or fired the candidate's trigger, the candidate's code would run as the superuser:
+`ALTER ROLE oncall SUPERUSER`, then `COPY ... TO PROGRAM` as the lab server's OS user.
 
 Each test plants such objects in every schema the on-call role can write to (and in one named
 after the superuser, which is first on a default search_path: "$user"), drives status, diagnose
 and check through LabTrack, and then asserts that the role is still not a superuser, that no
-program ran, and that no superuser session executed the candidate's code.
+program ran, and that no superuser session executed the candidate's code. (Before the fix,
+the superuser ran `postgres.=(oid, regrole)` and the view shadowing pg_stat_statements from the
+check's query of the on-call's statements, common to every lab, and per lab more, such as
+`cardinality(integer[])` in lock-contention or the view shadowing `tasks` in stale-statistics.)
 """
 
 from __future__ import annotations

@@ -150,3 +150,11 @@ def test_a_lab_runs_as_its_own_os_user(start_lab: Any, services: Services) -> No
         admin.rollback()
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             admin.execute("SELECT pg_ls_dir(%s)", (str(main.pgdata),))
+
+
+def test_a_huge_console_command_is_classified_without_parsing() -> None:
+    """Candidate SQL reaches pglast only within the size bounds (a deep tree crashes it)."""
+    from pgdojo.tracks.lab.investigation import Command, classify
+
+    huge = Command("SELECT " + "1+" * 30_000 + "1 FROM pg_stat_activity", "console")
+    assert classify(huge).phases == set()

@@ -16,6 +16,7 @@ from pglast.enums import ObjectType
 from pglast.parser import ParseError
 from pglast.visitors import Visitor
 
+from pgdojo.sqlbounds import size_problem
 from pgdojo.tracks.lab.scenario import Finding
 
 PHASES = ("observe", "hypothesize", "measure", "act", "prevent")
@@ -65,6 +66,8 @@ class _Reader(Visitor):
 
 def classify(command: Command) -> Command:
     """Fill in the phases a command belongs to and the traps it sets off."""
+    if size_problem(command.sql) is not None:
+        return command  # too large to parse safely: it counts for no phase
     try:
         statements = pglast.parse_sql(command.sql)
     except ParseError:

@@ -30,7 +30,10 @@ class LabState:
     facts: dict[str, Any] = field(default_factory=dict)  # what setup learned (pids, ids)
 
     def save(self, root: Path) -> None:
+        # The state holds the lab's passwords: readable by its user only.
         tmp = root / (STATE_FILE + ".tmp")
+        tmp.touch(mode=0o600)
+        tmp.chmod(0o600)
         tmp.write_text(json.dumps(asdict(self), indent=2))
         tmp.replace(root / STATE_FILE)
 
