@@ -204,6 +204,7 @@ def test_chart_options() -> None:
     writes = writes_chart(queries, 150)
     assert writes["xAxis"]["data"] == ["post"]
     assert writes["series"][0]["markLine"]["data"][0]["yAxis"] == 150
+    assert writes["yAxis"][0]["max"] == 165  # the budget's line stays in sight
     assert writes["series"][1]["data"] == [6225]
 
 
@@ -357,8 +358,9 @@ async def test_grading_the_staff_model(services: Services) -> None:
         assert element(user, "level").text == "staff"
         assert int(element(user, "score").text.split("/")[0]) >= 75
         assert len(user.find(marker="part").elements) == 6
-        verdicts = [row["verdict"] for row in element(user, "estimates").rows]
-        assert verdicts == ["good", "good", "good"]
+        estimates = element(user, "estimates").rows
+        assert [row["verdict"] for row in estimates] == ["good", "good", "good"]
+        assert estimates[2]["expected"] == "44.0 TB"
         assert len(user.find(marker="covered").elements) >= 10
         await user.should_see(marker="verdict")  # the run behind the grade
 

@@ -12,6 +12,7 @@ is written into a `StepState` that a 0.3 s timer draws.
 from __future__ import annotations
 
 import contextlib
+import math
 import re
 import time
 from collections.abc import Callable, Iterable
@@ -354,6 +355,9 @@ def latency_chart(queries: dict[str, Any], budgets: dict[str, float | None]) -> 
 def writes_chart(queries: dict[str, Any], rows_budget: int | None) -> dict[str, Any]:
     """Rows and WAL bytes per call of each write query (two axes), the rows budget marked."""
     writes = [name for name, q in queries.items() if q.get("kind") == "write"]
+    # The rows axis reaches the budget, so that its line shows how much room is left.
+    values = [queries[name].get("rows_per_call") or 0 for name in writes]
+    top = None if not rows_budget else math.ceil(1.1 * max([rows_budget, *values]))
     rows = _bar(
         "rows / call",
         [queries[name].get("rows_per_call") for name in writes],
@@ -364,7 +368,11 @@ def writes_chart(queries: dict[str, Any], rows_budget: int | None) -> dict[str, 
             "symbol": "none",
             "data": [{"yAxis": rows_budget, "name": "budget"}],
             "lineStyle": {"color": "#e76f51", "type": "dashed"},
-            "label": {"formatter": f"budget {rows_budget}", "color": "#e76f51"},
+            "label": {
+                "formatter": f"budget {rows_budget}",
+                "color": "#e76f51",
+                "position": "insideStartTop",
+            },
         }
     return {
         "title": {"text": "Per write call: rows and WAL"},
@@ -373,7 +381,7 @@ def writes_chart(queries: dict[str, Any], rows_budget: int | None) -> dict[str, 
         "grid": {"top": 64, "left": 56, "right": 72, "bottom": 32},
         "xAxis": {"type": "category", "data": writes},
         "yAxis": [
-            {"type": "value", "name": "rows"},
+            {"type": "value", "name": "rows", "max": top},
             {"type": "value", "name": "WAL bytes", "splitLine": {"show": False}},
         ],
         "series": [
@@ -390,7 +398,7 @@ def writes_chart(queries: dict[str, Any], rows_budget: int | None) -> dict[str, 
 def sizes_chart(tables: dict[str, Any]) -> dict[str, Any]:
     """Each table's heap and index sizes (MB), stacked, the largest on top."""
     names = sorted(tables, key=lambda t: tables[t]["table_bytes"] + tables[t]["index_bytes"])
-    mb = 1024 * 1024
+    mb = 1e6
     return {
         "title": {"text": "Table and index sizes (MB)"},
         "tooltip": {"trigger": "axis", "axisPointer": {"type": "shadow"}},
@@ -419,7 +427,13 @@ def experiment_chart(result: ExperimentResult) -> dict[str, Any]:
             values.append({"value": share, "figure": value})
         series.append(_bar(row["label"], values))
     return {
-        "tooltip": {"trigger": "axis", "axisPointer": {"type": "shadow"}},
+        "tooltip": {
+            "trigger": "axis",
+            "axisPointer": {"type": "shadow"},
+            # NiceGUI evaluates a ':' key as JavaScript: the tooltip gives the figures.
+            ":formatter": "ps => ps[0].axisValue + ps.map(p => '<br>' + p.marker + "
+            "p.seriesName + ': ' + (p.data.figure ?? '—')).join('')",
+        },
         "legend": {"top": 0, "type": "scroll"},
         "grid": {"top": 40, "left": 56, "right": 16, "bottom": 40},
         "xAxis": {"type": "category", "data": list(result.measure)},
@@ -432,7 +446,7 @@ def experiment_chart(result: ExperimentResult) -> dict[str, Any]:
 def _bytes(value: float | None) -> str:
     if value is None:
         return ""
-    for unit, size in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
+    for unit, size in (("PB", 1e15), ("TB", 1e12), ("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
         if value >= size:
             return f"{value / size:,.1f} {unit}"
     return f"{value:,.0f} B"
@@ -446,6 +460,14 @@ def _figure(value: Any) -> str:
     if isinstance(value, int):
         return f"{value:,}"
     return str(value)
+
+
+def _estimate(value: float | None, unit: str | None) -> str:
+    if value is None:
+        return "—"
+    if unit == "bytes":
+        return _bytes(value)
+    return f"{value:,.0f}{' ' + unit if unit else ''}"
 
 
 def _figure_name(name: str) -> str:
@@ -1111,6 +1133,7 @@ class DesignPage:
                 "the run's checks of the part (Estimation: the estimates)"
             ).classes("text-xs text-slate-400")
         if graded.estimates:
+            units = {e["name"]: e["unit"] for e in self.data["estimates"]}
             ui.label("Estimates").classes("text-lg")
             _table(
                 [
@@ -1124,8 +1147,8 @@ class DesignPage:
                 [
                     {
                         "label": e.label,
-                        "given": "—" if e.given is None else f"{e.given:,.0f}",
-                        "expected": f"{e.expected:,.0f}",
+                        "given": _estimate(e.given, units.get(e.name)),
+                        "expected": _estimate(e.expected, units.get(e.name)),
                         "ratio": "" if e.ratio is None else f"{e.ratio:g}x",
                         "verdict": e.verdict,
                         "formula": e.formula,

@@ -258,6 +258,7 @@ class DesignRunner:
                 return
             owner.execute("ANALYZE")
             self._reads(prompt, submission, dbname, app_role, app_password, owner, result, say)
+            self._set_tenant(prompt, owner, {"tenant": ""})  # the reads' last tenant ends here
             for n, check in enumerate(prompt.meta.checks):
                 say(f"check {check.name}", 0.8 + 0.05 * n / max(1, len(prompt.meta.checks)))
                 self._check(
@@ -327,6 +328,8 @@ class DesignRunner:
             try:
                 with self._connect(dbname, app_role, app_password) as writer:
                     for k, values in enumerate(params):
+                        # A workload row may carry its tenant, set as the application would.
+                        self._set_tenant(prompt, writer, values)
                         t0 = time.perf_counter()
                         writer.execute(query.sql.encode(), {p: values[p] for p in query.params})
                         latencies.append((time.perf_counter() - t0) * 1000)
@@ -406,6 +409,7 @@ class DesignRunner:
                 wrong: list[str] = []
                 seq_scans: set[str] = set()
                 shape = ""
+                offending = ""
                 for sample in samples:
                     label = str(sample.get("case", "")) or ", ".join(
                         f"{k}={v}" for k, v in sample.items()
@@ -446,6 +450,7 @@ class DesignRunner:
                     for node in _plan_nodes(plan):
                         if node["Node Type"] == "Seq Scan" and node.get("Relation Name") in large:
                             seq_scans.add(node["Relation Name"])
+                            offending = offending or f"{_plan_shape(plan)}, for {label}"
                 figures: dict[str, Any] = {
                     "kind": "read",
                     "samples": len(samples),
@@ -470,7 +475,8 @@ class DesignRunner:
                         not seq_scans,
                         f"{name} reads through indexes ({shape})"
                         if not seq_scans
-                        else f"{name} scans {', '.join(sorted(seq_scans))} sequentially ({shape})",
+                        else f"{name} scans {', '.join(sorted(seq_scans))} sequentially "
+                        f"({offending})",
                     )
                 if spec.p95_ms is not None:
                     result.check(
@@ -482,7 +488,7 @@ class DesignRunner:
     def _set_tenant(
         self, prompt: DesignPrompt, conn: psycopg.Connection[Any], sample: dict[str, Any]
     ) -> None:
-        if prompt.meta.tenant_setting and "tenant" in sample:
+        if prompt.meta.tenant_setting and "tenant" in sample and sample["tenant"] is not None:
             conn.execute(
                 "SELECT pg_catalog.set_config(%s, %s, false)",
                 (prompt.meta.tenant_setting, str(sample["tenant"])),
@@ -513,14 +519,16 @@ class DesignRunner:
             if check.setup:
                 owner.execute(check.setup.encode())
             if check.kind == "race":
-                passed, detail = self._race(submission, check, dbname, app_role, app_password)
+                passed, detail = self._race(
+                    prompt, submission, check, dbname, app_role, app_password
+                )
             elif check.kind == "repeat":
                 passed, detail = self._repeat(
-                    submission, check, dbname, app_role, app_password, owner
+                    prompt, submission, check, dbname, app_role, app_password, owner
                 )
             else:
                 passed, detail = self._equal(
-                    submission, check, dbname, app_role, app_password, owner
+                    prompt, submission, check, dbname, app_role, app_password, owner
                 )
         except psycopg.Error as exc:
             message = (getattr(exc.diag, "message_primary", None) or str(exc)).strip()
@@ -528,7 +536,13 @@ class DesignRunner:
         result.check(check.name, passed, f"{check.message} ({detail})")
 
     def _race(
-        self, submission: Submission, check: Check, dbname: str, role: str, password: str
+        self,
+        prompt: DesignPrompt,
+        submission: Submission,
+        check: Check,
+        dbname: str,
+        role: str,
+        password: str,
     ) -> tuple[bool, str]:
         """Two real sessions call the query at the same moment (a barrier, then both go)."""
         assert check.query is not None
@@ -539,6 +553,7 @@ class DesignRunner:
 
         def contender() -> None:
             with self._connect(dbname, role, password) as conn:
+                self._set_tenant(prompt, conn, check.params)
                 barrier.wait(timeout=10)
                 try:
                     cur = conn.execute(query.sql.encode(), values)
@@ -561,6 +576,7 @@ class DesignRunner:
 
     def _repeat(
         self,
+        prompt: DesignPrompt,
         submission: Submission,
         check: Check,
         dbname: str,
@@ -572,6 +588,8 @@ class DesignRunner:
         query = submission.queries[check.query]
         values = {p: check.params.get(p) for p in query.params}
         with self._connect(dbname, role, password) as conn:
+            self._set_tenant(prompt, conn, check.params)
+            self._set_tenant(prompt, owner, check.params)
             conn.execute(query.sql.encode(), values)
             first = _rows(owner.execute(check.state.encode()).fetchall())
             with contextlib.suppress(psycopg.errors.UniqueViolation, psycopg.errors.RaiseException):
@@ -581,6 +599,7 @@ class DesignRunner:
 
     def _equal(
         self,
+        prompt: DesignPrompt,
         submission: Submission,
         check: Check,
         dbname: str,
@@ -592,6 +611,7 @@ class DesignRunner:
             assert ref is not None
             if ref in submission.queries:
                 with self._connect(dbname, role, password) as conn:
+                    self._set_tenant(prompt, conn, check.params)
                     q = submission.queries[ref]
                     return sorted(
                         _rows(
