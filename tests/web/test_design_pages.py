@@ -332,6 +332,22 @@ async def test_a_parse_error_names_the_section_and_the_editor_line(services: Ser
         await user.should_not_see(marker="verdict")
 
 
+async def test_loading_a_model_over_a_draft_asks_first(services: Services) -> None:
+    senior = split_design(design(services).model(PROMPT, "senior"))
+    async with page_user(services) as user:
+        await user.open(f"/design/{PROMPT}")
+        user.find(marker="load-staff").click()  # over the untouched template: no question
+        await user.should_see("Loaded the staff model.")
+        element(user, "editor-requirements").value = "My own requirements."
+        user.find(marker="load-senior").click()
+        await user.should_see("Replace your draft with the senior model?")
+        assert element(user, "editor-requirements").value == "My own requirements."
+        user.find(marker="replace-confirm").click()
+        await user.should_see("Loaded the senior model.")
+        assert element(user, "editor-requirements").value == senior["requirements"]
+        assert element(user, "editor-queries").value == senior["queries"]
+
+
 async def test_unknown_prompt_says_so(services: Services) -> None:
     async with page_user(services) as user:
         await user.open("/design/no-such-prompt")

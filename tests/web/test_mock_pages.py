@@ -20,6 +20,7 @@ from pgdojo.web.mock_pages import (
     clock_text,
     gap_text,
     history_options,
+    in_order,
     parse_id,
     practise_link,
     spread_lines,
@@ -86,6 +87,13 @@ def test_practise_links_and_gaps() -> None:
     assert parse_id("abc") is None and parse_id("-1") is None
 
 
+def test_report_criteria_in_the_rubrics_order() -> None:
+    # jsonb gives a stored report's keys back shortest first: depth, breadth, experience...
+    stored = {"id": 1, "criteria": {c: {"level": None} for c in sorted(CRITERIA, key=len)}}
+    assert list(in_order(stored)["criteria"]) == list(CRITERIA)
+    assert list(stored["criteria"]) != list(CRITERIA)  # the report given is left as it is
+
+
 def test_history_chart_and_spread() -> None:
     at = ["2030-01-02T10:00:00", "2030-01-05T10:00:00"]
     history = {
@@ -115,14 +123,16 @@ def test_history_chart_and_spread() -> None:
     assert options["yAxis"]["min"] == 1 and options["yAxis"]["max"] == 3
     series = {s["name"]: s["data"] for s in options["series"]}
     assert list(series) == list(CRITERIA)
-    assert series["depth"] == [1, 3]
-    assert series["correctness"] == [None, 2]
+    # each line a little off its level (junior 1, senior 2, staff 3), so that lines stay apart
+    assert series["depth"] == [pytest.approx(1, abs=0.1), pytest.approx(3, abs=0.1)]
+    assert series["correctness"] == [None, pytest.approx(2, abs=0.1)]
+    assert series["depth"][0] != series["correctness"][1] - 1
     assert series["experience"] == [None, None]
     assert spread_lines(history) == [
         "correctness: mean 2 (≈ senior) (one mock: no spread yet) over 1 mock",
         "depth: mean 2.0 (≈ senior) ± 1.0 over 2 mocks",
     ]
-    empty = {"criteria": dict.fromkeys(CRITERIA, []), "spread": {}, "mocks": 0}
+    empty = {"criteria": {c: [] for c in CRITERIA}, "spread": {}, "mocks": 0}
     assert history_options(empty) is None
 
 
@@ -215,6 +225,7 @@ async def test_deep_dive_mock_answer_then_self_score_before_the_grade(
         await user.should_see(marker="segment")
         assert not track.view(view.id).finished
         user.find(marker="finish").click()
+        await user.should_see(marker="self-form")
         for criterion, level in SELF.items():
             element(user, f"self-{criterion}").value = level
         user.find(marker="show-grade").click()
@@ -264,12 +275,23 @@ async def test_report_page_renders_the_report_and_downloads_it(services: Service
         with user.scope(marker="practise-next"):
             for advice in report["practise_next"]:
                 await user.should_see(advice["advice"], retries=1)
-            for link in user.find(kind=ui.link).elements:
-                assert link.props["href"] == "/deepdive/mvcc"
+            if any(p["items"] for p in report["practise_next"]):
+                for link in user.find(kind=ui.link).elements:
+                    assert link.props["href"] == "/deepdive/mvcc"
+            if not report["practise_next"]:
+                await user.should_see("Staff on every criterion assessed")
+        saved: list[tuple[str | None, str]] = []
+        content = user.download.content
+
+        def record(data: bytes | str, filename: str | None = None, media_type: str = "") -> None:
+            saved.append((filename, media_type))
+            content(data, filename, media_type)
+
+        user.download.content = record  # type: ignore[method-assign]
         user.find(marker="download").click()
         download = await user.download.next(timeout=10)
     assert download.text == report_markdown(report)
-    assert download.filename == f"mock-{view.id}.md"
+    assert saved == [(f"mock-{view.id}.md", "text/markdown")]
 
 
 async def test_sql_mock_shows_the_verdict_and_the_follow_up(services: Services) -> None:
@@ -358,7 +380,7 @@ async def test_unknown_and_unfinished_mocks_say_so(services: Services) -> None:
         async with page_user(services) as user:
             await user.open("/mock/999999")
             await user.should_see(marker="message")
-            await user.should_see("no mock 999999")
+            await user.should_see("There is no mock 999999.")
             assert element(user, "message-link").props["href"] == "/mock"
         async with page_user(services) as user:
             await user.open("/mock/abc")

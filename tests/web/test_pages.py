@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from nicegui.testing.user import User
@@ -18,6 +19,7 @@ from pgdojo.web.frame import set_services
 
 pytestmark = pytest.mark.anyio
 MAIN = Path(__file__).with_name("ui_main.py")
+PATIENCE = 100  # tries of should_see, 0.1 s apart
 
 
 @pytest.fixture()
@@ -29,6 +31,14 @@ def anyio_backend() -> str:
 async def page_user(services: Services) -> AsyncIterator[User]:
     set_services(services)
     async with user_simulation(main_file=MAIN) as user:
+        # Service calls run in worker threads; on a loaded machine (CI runs two workers) the
+        # page may take seconds to show their results: wait up to 10 s, not NiceGUI's 0.3 s.
+        original = user.should_see
+
+        async def patient(*args: Any, retries: int = PATIENCE, **kwargs: Any) -> None:
+            await original(*args, retries=retries, **kwargs)
+
+        user.should_see = patient  # type: ignore[method-assign]
         yield user
 
 

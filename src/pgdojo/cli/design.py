@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Annotated, Any
@@ -89,7 +88,7 @@ def show(
             ),
         )
         # Raw, not through Rich: a terminal-width wrap would break the SQL of a saved file.
-        emit({"id": prompt_id, "text": text}, as_json, lambda: sys.stdout.write(text + "\n"))
+        emit({"id": prompt_id, "text": text}, as_json, lambda: print(text))
         return
     data = guard(as_json, lambda: track.show(prompt_id))
 

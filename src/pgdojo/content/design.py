@@ -90,7 +90,8 @@ class Check(_Strict):
     """A prompt-specific check, run after the workload.
 
     race:   two sessions call `query` with `params` at the same moment; exactly `winners` of
-            them must succeed (optimistic concurrency, a unique claim).
+            them must succeed (optimistic concurrency, a unique claim). A call succeeds when
+            it affects or returns rows; a refusal raises an error, or affects and returns none.
     repeat: `query` is called twice with `params`; `state` (SQL) must read the same after the
             second call as after the first (idempotency).
     equal:  `left` and `right` (SQL, or the name of a read query) must return the same rows.

@@ -679,6 +679,7 @@ class DesignPage:
             return
         if isinstance(draft, dict) and draft != self.sections:
             self.fill({k: str(v) for k, v in draft.items()})
+            self.loaded = dict(self.template)  # the draft is the user's: ask before replacing
 
     async def load(self, name: str) -> None:
         if name == "template":
@@ -700,7 +701,9 @@ class DesignPage:
                 ui.button("Replace", color="negative", on_click=lambda: dialog.submit(True)).mark(
                     "replace-confirm"
                 )
-        if await dialog:
+        replace = await dialog
+        dialog.delete()
+        if replace:
             self.fill(sections)
             ui.notify(f"Loaded {label}.")
 

@@ -46,6 +46,7 @@ RUBRIC = {
 }
 LEVEL_COLOURS = {"junior": "text-orange-300", "senior": "text-sky-300", "staff": "text-green-400"}
 LINE_COLOURS = ["#4f8cc9", "#2a9d8f", "#e9c46a", "#f4a261", "#e76f51"]
+LINE_OFFSETS = {c: round((n - 2) * 0.04, 2) for n, c in enumerate(CRITERIA)}
 SQL_START = "-- your SQL\n"
 PRINT_CSS = """
 @media print {
@@ -129,22 +130,34 @@ def history_options(history: dict[str, Any]) -> dict[str, Any] | None:
         return None
     order = sorted(mocks, key=lambda m: (mocks[m], m))
     labels = [f"#{m} · {mocks[m][5:10]}" for m in order]
-    values = {c: {p["mock"]: LEVELS.index(p["level"]) + 1 for p in series[c]} for c in CRITERIA}
+    # Each criterion a little off its level, so that lines at the same level stay apart.
+    values = {
+        c: {p["mock"]: LEVELS.index(p["level"]) + 1 + LINE_OFFSETS[c] for p in series[c]}
+        for c in CRITERIA
+    }
     names = "['', 'junior', 'senior', 'staff']"
     return {
         "backgroundColor": "transparent",
         "color": LINE_COLOURS,
         "textStyle": {"color": "#cbd5e1"},
-        "tooltip": {"trigger": "axis", ":valueFormatter": f"v => {names}[v] ?? '—'"},
-        "legend": {"data": list(CRITERIA), "textStyle": {"color": "#cbd5e1"}},
-        "grid": {"left": 70, "right": 20, "top": 40, "bottom": 30},
-        "xAxis": {"type": "category", "data": labels, "axisLabel": {"color": "#cbd5e1"}},
+        "tooltip": {
+            "trigger": "axis",
+            ":valueFormatter": f"v => v == null ? '—' : {names}[Math.round(v)]",
+        },
+        "legend": {"data": list(CRITERIA), "top": 0, "textStyle": {"color": "#cbd5e1"}},
+        "grid": {"left": 70, "right": 30, "top": 40, "bottom": 36},
+        "xAxis": {
+            "type": "category",
+            "data": labels,
+            "axisLabel": {"color": "#cbd5e1", "margin": 14},
+        },
         "yAxis": {
             "type": "value",
             "min": 1,
             "max": 3,
             "interval": 1,
             "axisLabel": {"color": "#cbd5e1", ":formatter": f"v => {names}[v] ?? ''"},
+            "axisTick": {"show": False},
             "splitLine": {"lineStyle": {"color": "#334155"}},
         },
         "series": [
@@ -152,6 +165,7 @@ def history_options(history: dict[str, Any]) -> dict[str, Any] | None:
                 "name": c,
                 "type": "line",
                 "connectNulls": True,
+                "clip": False,  # the offsets go a little past junior and staff
                 "data": [values[c].get(m) for m in order],
             }
             for c in CRITERIA
@@ -172,6 +186,14 @@ def spread_lines(history: dict[str, Any]) -> list[str]:
             f"over {s['mocks']} {plural}"
         )
     return lines
+
+
+def in_order(report: dict[str, Any]) -> dict[str, Any]:
+    """The report with its criteria in the rubric's order (a report read back from the store
+    has them in jsonb's key order: shortest name first)."""
+    criteria = report["criteria"]
+    ordered = {c: criteria[c] for c in CRITERIA if c in criteria}
+    return {**report, "criteria": ordered | criteria}
 
 
 async def fetch(fn: Callable[..., T], *args: Any) -> tuple[T | None, PgdojoError | None]:
@@ -643,7 +665,8 @@ async def mock_page(mock_id: str) -> None:
             return
         view, error = await fetch(mocks.view, number)
         if view is None:
-            message("No such mock", str(error), ("Your mocks", "/mock"))
+            text = f"There is no mock {number}." if isinstance(error, NotFoundError) else str(error)
+            message("No such mock", text, ("Your mocks", "/mock"))
             return
         report: dict[str, Any] | None = None
         if view.finished:
@@ -661,6 +684,7 @@ async def mock_page(mock_id: str) -> None:
 def report_view(report: dict[str, Any], on_mock_page: bool = False) -> None:
     """The report: per criterion the grade, the self-score and the gap, with the evidence; the
     overall level and calibration; the segments; what to practise next."""
+    report = in_order(report)
     mock_id = report["id"]
     mine = report.get("self") or {}
     calibration = report.get("calibration") or {}
@@ -697,9 +721,10 @@ def report_view(report: dict[str, Any], on_mock_page: bool = False) -> None:
                     "text-3xl font-bold " + LEVEL_COLOURS.get(overall or "", "text-slate-400")
                 ).mark("overall")
             if calibration.get("mean_gap") is not None:
+                gap = calibration["mean_gap"]
                 text = (
-                    f"Calibration: {calibration['direction']} (mean gap "
-                    f"{calibration['mean_gap']:+} levels: your self-score minus the grade)"
+                    f"Calibration: {calibration['direction']} (mean gap {gap:+g} "
+                    f"level{'' if abs(gap) == 1 else 's'}: your self-score minus the grade)"
                 )
             elif calibration:
                 text = f"Calibration: {calibration['direction']}"

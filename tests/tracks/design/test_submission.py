@@ -96,3 +96,16 @@ def test_numbers() -> None:
 def test_placeholders_never_fail(text: str) -> None:
     sql, params = to_placeholders(text)
     assert sql.count("%(") == len(params)
+
+
+def test_line_numbers_count_blank_lines_after_a_heading() -> None:
+    text = _replace("## Queries\n", "## Queries\n\n\n").replace("-- name: profile", "-- name: nope")
+    line = next(n for n, t in enumerate(text.splitlines(), 1) if "-- name: nope" in t)
+    with pytest.raises(SubmissionError, match=f"line {line}: unknown query name 'nope'"):
+        parse_submission(text, PROMPT)
+    broken = _replace("## Schema\n", "## Schema\n\n\n").replace(
+        "CREATE TABLE timeline (", "CREATE TABLE timeline (("
+    )
+    line = next(n for n, t in enumerate(broken.splitlines(), 1) if "timeline ((" in t)
+    with pytest.raises(SubmissionError, match=f"line {line}"):
+        parse_submission(broken, PROMPT)

@@ -73,6 +73,9 @@ def test_sql_and_behavioral_mocks(cli_env: dict[str, str], tmp_path: Path) -> No
     assert wrong["segment"]["visible"]["verdict"] != "accepted"
     right = _answer(env, sql["id"], solution)
     assert right["segment"]["visible"]["verdict"] == "accepted"
+    assert "index" in right["segment"]["follow_up"]
+    talk = _answer(env, sql["id"], "An index on (account_id, created_at) keeps the window a scan.")
+    assert talk["segment"]["visible"] == {"recorded": True} and talk["segment"]["follow_up"] is None
     report = _run(env, "mock", "finish", str(sql["id"]))
     assert report["criteria"]["correctness"]["level"] == "senior"  # accepted at the 2nd try
 
@@ -95,6 +98,13 @@ def test_sql_and_behavioral_mocks(cli_env: dict[str, str], tmp_path: Path) -> No
     md = tmp_path / "report.md"
     again = _run(env, "mock", "report", str(strong["id"]), "--markdown", str(md))
     assert again["id"] == strong["id"] and md.read_text().startswith(f"# Mock {strong['id']}")
+    assert list(again["criteria"]) == [
+        "correctness",
+        "depth",
+        "breadth",
+        "communication",
+        "experience",
+    ]
     listed = _run(env, "mock", "list")
     assert len(listed["mocks"]) == 3 and listed["history"]["mocks"] == 3
 

@@ -1,7 +1,8 @@
 """Grading a design: the written sections by the rubric grader, together with the run.
 
-- Each part's rubric score comes from the rubric grader (pgdojo.grading) over the prose of
-  the submission (the SQL left out).
+- Each part's rubric score comes from the rubric grader (pgdojo.grading) over that part's
+  own section (the SQL left out): a Trade-offs concept is earned in the Trade-offs section.
+  Bonus concepts and misconceptions are read in the whole write-up.
 - Estimation: half the rubric, half the numbers. Each estimate the prompt expects is looked up
   by its name in the submission's Estimation table and compared with the figure computed from
   the prompt's numbers: within 2x of it is good (full marks), within 10x partial (half),
@@ -22,18 +23,21 @@
 
 from __future__ import annotations
 
+import re
 import statistics
 from dataclasses import dataclass, field
 from typing import Any
 
 from pgdojo.content.design import DESIGN_PARTS, DesignPrompt
-from pgdojo.grading import FAIR_SCORE, STRONG_SCORE, grade
+from pgdojo.content.rubric import Rubric
+from pgdojo.grading import FAIR_SCORE, STRONG_SCORE, Grade, grade
 from pgdojo.tracks.design.results import RunResult
 from pgdojo.tracks.design.submission import Submission
 
 GOOD_RATIO, PARTIAL_RATIO = 2.0, 10.0
 RUN_SHARE = {"estimation": 0.5, "schema": 0.5, "queries": 0.5, "scaling": 0.4}
 LEVELS = ("junior", "senior", "staff")
+MISSING_SHOWN = 6  # missing concepts in the feedback, heaviest first
 
 
 @dataclass(frozen=True)
@@ -127,9 +131,22 @@ def _share(run: RunResult, part: str) -> float | None:
     return sum(c.passed for c in checks) / len(checks)
 
 
+def _section_grades(rubric: Rubric, submission: Submission) -> dict[str, Grade]:
+    """Each part graded on its own section, against its own concepts."""
+    out = {}
+    for part in rubric.parts:
+        text = submission.sections.get(part.id, "")
+        if part.id in ("schema", "queries"):
+            text = re.sub(r"```.*?```", " ", text, flags=re.DOTALL)
+        one = Rubric(parts=[part], concepts={part.id: rubric.concepts_of(part)})
+        out[part.id] = grade(one, text)
+    return out
+
+
 def grade_design(prompt: DesignPrompt, submission: Submission, run: RunResult) -> DesignGrade:
     rubric = prompt.meta.to_rubric()
     written = grade(rubric, submission.prose())
+    sections = _section_grades(rubric, submission)
     estimates = grade_estimates(prompt, submission)
     estimate_score = (
         100
@@ -142,7 +159,7 @@ def grade_design(prompt: DesignPrompt, submission: Submission, run: RunResult) -
     total = 0.0
     weights = {p.id: p.weight for p in DESIGN_PARTS}
     for part in DESIGN_PARTS:
-        rubric_score = written.parts[part.id].score
+        rubric_score = sections[part.id].parts[part.id].score
         run_score = estimate_score if part.id == "estimation" else _share(run, part.id)
         value = float(rubric_score)
         if run_score is not None and part.id in RUN_SHARE:
@@ -170,9 +187,11 @@ def grade_design(prompt: DesignPrompt, submission: Submission, run: RunResult) -
     passed = sum(c.passed for c in run.checks)
     ratio = passed / len(run.checks) if run.checks else 0.0
     correctness = "staff" if run.passed else "senior" if ratio >= 2 / 3 else "junior"
-    depth_value = statistics.mean(written.parts[p].score for p in ("schema", "queries", "scaling"))
+    depth_value = statistics.mean(
+        sections[p].parts[p].score for p in ("schema", "queries", "scaling")
+    )
     depth = "staff" if depth_value >= 70 else "senior" if depth_value >= 40 else "junior"
-    breadth_value = written.parts["tradeoffs"].score
+    breadth_value = sections["tradeoffs"].parts["tradeoffs"].score
     breadth = (
         "staff"
         if breadth_value >= 60 or written.bonus
@@ -210,8 +229,19 @@ def grade_design(prompt: DesignPrompt, submission: Submission, run: RunResult) -
                     "evidence": None,
                 }
             )
-    for line in written.feedback:
-        feedback.append({"message": line, "evidence": None})
+    missing = [c for part in DESIGN_PARTS for c in sections[part.id].missing]
+    for concept in sorted(missing, key=lambda c: -c.weight)[:MISSING_SHOWN]:
+        label = next(p.label for p in DESIGN_PARTS if p.id == concept.part)
+        feedback.append({"message": f"{label}: {concept.concept}", "evidence": None})
+    rubric_dict = written.to_dict()
+    covered = [c for part in DESIGN_PARTS for c in sections[part.id].covered]
+    rubric_dict.update(
+        parts={p.id: sections[p.id].parts[p.id].to_dict() for p in DESIGN_PARTS},
+        covered=[c.id for c in covered],
+        covered_detail=[c.to_dict() for c in covered],
+        missing=[c.id for c in missing],
+        missing_detail=[c.to_dict() for c in missing],
+    )
     return DesignGrade(
         score=score,
         parts=parts,
@@ -220,5 +250,5 @@ def grade_design(prompt: DesignPrompt, submission: Submission, run: RunResult) -
         estimates=estimates,
         feedback=feedback,
         run=run.to_dict(),
-        rubric=written.to_dict(),
+        rubric=rubric_dict,
     )

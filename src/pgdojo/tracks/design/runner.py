@@ -88,11 +88,16 @@ def _plan_shape(plan: dict[str, Any]) -> str:
 
 
 def _normal(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return str(value.normalize()) if value == value.to_integral() else str(value)
-    if isinstance(value, float):
-        return round(value, 9)
-    return str(value) if value is not None else None
+    """A value as compared: numbers of any type by their value (20, 20.0 and numeric 20.00
+    are equal), everything else by its text."""
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int | float | Decimal):
+        number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+        if number == number.to_integral_value():
+            return str(int(number))
+        return format(round(number, 9).normalize(), "f")
+    return str(value)
 
 
 def _rows(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
@@ -250,6 +255,10 @@ class DesignRunner:
                 )
                 return
             owner.execute("ANALYZE")
+            # The owner's statistics from loading reach the shared counters at its next
+            # transaction end: flush them now, so they are not counted as the workload's.
+            owner.execute("SELECT pg_catalog.pg_stat_force_next_flush()")
+            owner.execute("SELECT 1")
             result.measured["base_data_s"] = round(time.monotonic() - started, 2)
             writes = self._workload(
                 prompt, submission, dbname, app_role, app_password, owner, admin, result, say
@@ -557,9 +566,9 @@ class DesignRunner:
                 barrier.wait(timeout=10)
                 try:
                     cur = conn.execute(query.sql.encode(), values)
-                    outcomes.append(
-                        "won" if (cur.rowcount or 0) > 0 or cur.description else "no-op"
-                    )
+                    # A call wins when it affects rows or returns rows; a refusal raises, or
+                    # affects and returns none.
+                    outcomes.append("won" if (cur.rowcount or 0) > 0 else "no-op")
                 except psycopg.Error as exc:
                     outcomes.append(f"lost: {getattr(exc.diag, 'sqlstate', '')}")
 

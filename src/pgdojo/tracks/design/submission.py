@@ -115,7 +115,8 @@ def split_sections(text: str) -> tuple[dict[str, str], dict[str, int]]:
             continue
         if current is not None:
             sections[current].append(line)
-    return {k: "\n".join(v).strip("\n") for k, v in sections.items()}, lines_at
+    # Leading blank lines are kept: a section's lines stay counted from its heading.
+    return {k: "\n".join(v).rstrip() for k, v in sections.items()}, lines_at
 
 
 def _sql_of(section: str, first_line: int) -> tuple[str, int]:
@@ -273,7 +274,8 @@ def parse_submission(text: str, prompt: DesignPrompt) -> Submission:
                     f"## Queries, line {start_line}: SQL before the first `-- name:` line"
                 )
             return
-        body = "\n".join(buffer).strip()
+        # Not stripped at the start: offsets in the body stay lines of the file.
+        body = "\n".join(buffer).rstrip()
         if not any(line.strip() and not line.strip().startswith("--") for line in buffer):
             raise SubmissionError(f"## Queries, line {start_line}: query {current!r} is empty")
         if current not in prompt.meta.queries:

@@ -218,6 +218,14 @@ class SqlRound:
         return {"attempt_id": self.sql.practise(item_id).attempt_id}
 
     def answer(self, item_id: str, text: str, previous: list[dict[str, Any]]) -> Outcome:
+        accepted = next((a for a in previous if a["result"].get("accepted")), None)
+        if accepted is not None:
+            # Once the query is accepted the interviewer asks about it: the answer is prose,
+            # kept with the accepted result (not judged as SQL).
+            result = {**accepted["result"], "discussion": text}
+            attempt = self.sql.attempt(result["attempt_id"])
+            marks = sql_marks(result, 1, attempt.hints_used if attempt else 0)
+            return Outcome(result, 100, marks, {"recorded": True}, None)
         attempt_id = next((a["attempt_id"] for a in previous if a.get("attempt_id")), None)
         if attempt_id is None:
             attempt_id = self.sql.practise(item_id).attempt_id
@@ -230,8 +238,9 @@ class SqlRound:
                 "and what would the plan look like?"
             )
         else:
-            catches = result.get("catches") or "a case your query does not handle"
-            follow_up = f"It fails a case: {catches}. What would you change?"
+            where = result.get("failed_case") or "the sample"
+            why = result.get("catches") or result["message"]
+            follow_up = f"It fails on {where}: {why}. What would you change?"
         visible = {"verdict": result["verdict"], "message": result["message"]}
         outcome = Outcome(result, 100 if result["accepted"] else 0, marks, visible, follow_up)
         outcome.result["attempt_id"] = attempt_id
@@ -240,7 +249,11 @@ class SqlRound:
     def marks(self, item_id: str, answers: list[dict[str, Any]]) -> list[Mark]:
         if not answers:
             return []
-        accepted = [n for n, a in enumerate(answers) if a["result"]["accepted"]]
+        accepted = [
+            n
+            for n, a in enumerate(answers)
+            if a["result"]["accepted"] and "discussion" not in a["result"]
+        ]
         best = answers[accepted[0]] if accepted else answers[-1]
         attempt = self.sql.attempt(best["result"]["attempt_id"])
         submissions = (accepted[0] + 1) if accepted else len(answers)

@@ -217,7 +217,7 @@ class MockTrack:
         """Grade the mock against the seed's rubric, beside the self-score given first."""
         mock = self._mock(mock_id)
         if mock.finished_at is not None and mock.report is not None:
-            return mock.report
+            return _in_order(mock.report)
         if mock.current < len(mock.segments):
             segment = mock.segments[mock.current]
             self.rounds[segment.kind].end(segment.item_id)
@@ -276,7 +276,7 @@ class MockTrack:
                 f"mock {mock_id} is not finished: `pgdojo mock finish {mock_id} --self ...` "
                 "(your self-score comes before the grade)"
             )
-        return mock.report
+        return _in_order(mock.report)
 
     def list_mocks(self) -> list[dict[str, Any]]:
         return [
@@ -317,6 +317,12 @@ class MockTrack:
 
     def segment_levels(self, kind: str) -> list[str]:
         return self.store.segment_levels(kind)
+
+
+def _in_order(report: dict[str, Any]) -> dict[str, Any]:
+    """A stored report with its criteria in the rubric's order (jsonb keeps no key order)."""
+    criteria = report.get("criteria") or {}
+    return {**report, "criteria": {c: criteria[c] for c in CRITERIA if c in criteria}}
 
 
 _ADVICE = {
