@@ -119,6 +119,8 @@ class TrackSpec(Generic[S]):
     home: Callable[[S], HomeCard] | None = None
     # What there is to practise, weakest first (the plan and the mocks read it).
     practice: Callable[[S], list[PracticeItem]] | None = None
+    # The track's own figures on the progress page (solved by pattern, traps, ...).
+    progress: Callable[[S], dict[str, Any]] | None = None
     # (command name, "module:Typer attribute") for each CLI sub-app the track adds.
     cli: tuple[tuple[str, str], ...] = ()
     # (command name, "module:function") for top-level commands (`pgdojo cheatsheet`).

@@ -168,5 +168,22 @@ def progress(as_json: JsonOpt = False) -> None:
         console.print(ready)
         if report.overall is not None:
             console.print(f"[bold]overall readiness {report.overall:.0f}/100[/]")
+        console.print(f"streak: {report.streak_days} day(s) in a row")
+        for t in report.tracks:
+            detail = t.get("detail") or {}
+            if t["track"] == "sql" and detail:
+                solved = ", ".join(
+                    f"{d} {v['solved']}/{v['total']}" for d, v in detail["by_difficulty"].items()
+                )
+                ratio = detail["time_vs_target_median"]
+                console.print(
+                    f"SQL by difficulty: {solved}"
+                    + ("" if ratio is None else f"; median time {ratio:.1f}x the target")
+                )
+            if t["track"] == "lab" and detail:
+                traps = sum(detail["traps"].values())
+                console.print(
+                    f"Labs: {detail['solved']}/{detail['scenarios']} solved, {traps} trap(s)"
+                )
 
     emit(report.to_dict(), as_json, render)

@@ -332,6 +332,6 @@ def _render_result(result: JudgeResult) -> None:
     if result.measured:
         console.print(f"measured: {result.measured}")
     console.print(
-        f"[dim]{result.elapsed_ms:.0f} ms · limit {result.time_limit_ms} ms per "
-        f"statement · allowed: {', '.join(result.allowed_statements)}[/]"
+        f"[dim]{result.elapsed_ms:.0f} ms · limit {result.time_limit_ms} ms per dataset "
+        f"· allowed: {', '.join(result.allowed_statements)}[/]"
     )

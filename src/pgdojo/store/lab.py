@@ -45,6 +45,16 @@ class LabStore:
                 (attempt_id, self.store.user, scenario_id, sql, error),
             )
 
+    def traps(self) -> dict[str, int]:
+        """Traps fallen into, per scenario, over every check."""
+        with self.store.pool.connection() as conn:
+            rows = conn.execute(
+                "SELECT scenario_id, sum(traps)::int FROM lab_check WHERE user_name = %s"
+                " GROUP BY scenario_id",
+                (self.store.user,),
+            ).fetchall()
+        return {r[0]: int(r[1]) for r in rows}
+
     def results(self) -> list[dict[str, Any]]:
         with self.store.pool.connection() as conn:
             rows = conn.execute(

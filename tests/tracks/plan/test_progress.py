@@ -47,3 +47,28 @@ def test_progress_reads_every_track(attempts: AttemptLog) -> None:
     assert deep["summary"]["active_seconds"] == 600.0
     assert data["formula"].startswith("readiness = 40% recent mock level")
     assert data["daily"] and data["history"]["sql"][0]["score"] == 0
+
+
+def test_streak_counts_consecutive_days_ending_today_or_yesterday() -> None:
+    from datetime import date, timedelta
+
+    from pgdojo.tracks.plan.progress import streak
+
+    today = date(2026, 12, 1)
+    days = [(today - timedelta(days=n), 60.0) for n in (1, 2, 3, 5)]
+    assert streak(days, today) == 3  # yesterday and the two before; today not over yet
+    assert streak([*days, (today, 30.0)], today) == 4
+    assert streak([(today - timedelta(days=2), 60.0)], today) == 0
+
+
+def test_progress_has_each_tracks_own_figures(services: Services) -> None:
+    from pgdojo.tracks.plan.service import PlanTrack
+
+    report = services.track(PlanTrack).progress().to_dict()
+    tracks = {t["track"]: t for t in report["tracks"]}
+    sql = tracks["sql"]["detail"]
+    assert set(sql["by_difficulty"]) == {"easy", "medium", "hard"}
+    assert "window-functions" in sql["by_pattern"] or sql["by_pattern"]
+    lab = tracks["lab"]["detail"]
+    assert lab["scenarios"] >= 10 and isinstance(lab["traps"], dict)
+    assert isinstance(report["streak_days"], int)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pgdojo.registry import DoctorCheck, HomeCard, PracticeItem, TrackSpec, count_check
 from pgdojo.tracks.lab.scenario import load_scenarios
@@ -57,6 +57,20 @@ def practice(track: LabTrack) -> list[PracticeItem]:
     return sorted(items, key=lambda i: -i.weakness)
 
 
+def progress(track: LabTrack) -> dict[str, Any]:
+    """Incidents solved, the active time they took, and the traps fallen into."""
+    items = track.attempts.items(TRACK)
+    solved = [i for i in items.values() if i.passed]
+    return {
+        "solved": len(solved),
+        "scenarios": len(track.scenarios),
+        "minutes_per_solved": round(sum(i.active_seconds for i in solved) / 60 / len(solved), 1)
+        if solved
+        else None,
+        "traps": track.records.traps(),
+    }
+
+
 SPEC: TrackSpec[LabTrack] = TrackSpec(
     id=TRACK,
     title="Troubleshooting labs",
@@ -66,6 +80,7 @@ SPEC: TrackSpec[LabTrack] = TrackSpec(
     doctor=doctor,
     home=home,
     practice=practice,
+    progress=progress,
     cli=(("lab", "pgdojo.cli.lab:lab_app"),),
     api="pgdojo.api.routes_lab:router",
     pages="pgdojo.web.lab_pages",

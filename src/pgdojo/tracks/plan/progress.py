@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from pgdojo.attempts import AttemptLog, TrackProgress
@@ -58,6 +59,7 @@ class ProgressReport:
     overall: float | None
     formula: str = FORMULA
     mock_levels: list[dict[str, Any]] = field(default_factory=list)
+    streak_days: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -68,6 +70,7 @@ class ProgressReport:
             "daily": self.daily,
             "history": self.history,
             "mock_levels": self.mock_levels,
+            "streak_days": self.streak_days,
         }
 
 
@@ -87,12 +90,23 @@ def readiness_score(inputs: dict[str, float | None]) -> float | None:
     return round(sum(WEIGHTS[k] * v for k, v in present.items()) / total, 1)
 
 
+def streak(days: list[tuple[Any, float]], today: Any) -> int:
+    """Consecutive days with practice, ending today (or yesterday: today may not be over)."""
+    active = {day.date() if hasattr(day, "date") else day for day, seconds in days if seconds > 0}
+    start = today if today in active else today - timedelta(days=1)
+    count = 0
+    while start - timedelta(days=count) in active:
+        count += 1
+    return count
+
+
 def progress_report(
     attempts: AttemptLog,
     candidates: Callable[[str], list[PracticeItem]],
     titles: dict[str, str],
     mock_levels: Callable[[str], list[str]] | None = None,
     mock_history: Callable[[], dict[str, Any]] | None = None,
+    details: Callable[[str], dict[str, Any]] | None = None,
 ) -> ProgressReport:
     """Every track's record and readiness per interview type."""
     tracks = []
@@ -123,6 +137,8 @@ def progress_report(
         }
         note = "" if levels else "no mock of this type yet: its 40% is left out"
         readiness.append(Readiness(type_, readiness_score(inputs), inputs, note))
+        if details is not None:
+            detail["detail"] = details(track)
         tracks.append(
             {"track": track, "title": titles[track], "summary": summary.to_dict(), **detail}
         )
@@ -134,9 +150,10 @@ def progress_report(
         ]
         for t in tracks
     }
+    active_days = attempts.daily_active_seconds(120)
     daily = [
         {"day": day.date().isoformat(), "minutes": round(seconds / 60, 1)}
-        for day, seconds in attempts.daily_active_seconds(120)
+        for day, seconds in active_days
     ]
     levels_over_mocks: list[dict[str, Any]] = []
     if mock_history is not None:
@@ -149,6 +166,7 @@ def progress_report(
         history,
         round(sum(scored) / len(scored), 1) if scored else None,
         mock_levels=levels_over_mocks,
+        streak_days=streak(active_days, datetime.now(UTC).date()),
     )
 
 

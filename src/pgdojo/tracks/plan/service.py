@@ -124,6 +124,7 @@ class PlanTrack:
         titles: dict[str, str] | None = None,
         mock_levels: Callable[[str], list[str]] | None = None,
         mock_history: Callable[[], dict[str, Any]] | None = None,
+        details: Callable[[str], dict[str, Any]] | None = None,
     ) -> None:
         self.store = store
         self.attempts = attempts
@@ -134,11 +135,18 @@ class PlanTrack:
         self.mock_levels = mock_levels
         # levels per criterion over the finished mocks
         self.mock_history = mock_history
+        # track id -> the track's own progress figures
+        self.details = details
 
     def progress(self) -> ProgressReport:
         """Every track's record and the readiness per interview type, with the formula."""
         return progress_report(
-            self.attempts, self.candidates, self.titles, self.mock_levels, self.mock_history
+            self.attempts,
+            self.candidates,
+            self.titles,
+            self.mock_levels,
+            self.mock_history,
+            self.details,
         )
 
     # -- making the plan -------------------------------------------------------------------

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from pgdojo.errors import PgdojoError
 from pgdojo.registry import DoctorCheck, HomeCard, PracticeItem, TrackSpec, tracks
 from pgdojo.store.plan import PlanStore
+from pgdojo.tracks.plan.progress import streak
 from pgdojo.tracks.plan.schedule import SEED_PHASES
 from pgdojo.tracks.plan.service import TRACK, PlanTrack
 
@@ -33,15 +35,31 @@ def build(svc: Services) -> PlanTrack:
         found = mocks()
         return dict(found.history()) if found else {}
 
+    def details(track_id: str) -> dict[str, Any]:
+        for spec in tracks():
+            if spec.id == track_id and spec.progress is not None:
+                return dict(spec.progress(svc.track(spec.service)))
+        return {}
+
     titles = {spec.id: spec.title for spec in tracks()}
     return PlanTrack(
-        PlanStore(svc.store), svc.attempts, candidates, titles, mock_levels, mock_history
+        PlanStore(svc.store),
+        svc.attempts,
+        candidates,
+        titles,
+        mock_levels,
+        mock_history,
+        details,
     )
 
 
 def doctor(svc: Services) -> list[DoctorCheck]:
     count = len(SEED_PHASES)
     return [DoctorCheck("plan phases", count == 6, f"{count} phases of the seed", count)]
+
+
+def date_today() -> date:
+    return datetime.now(UTC).date()
 
 
 def home(track: PlanTrack) -> HomeCard:
@@ -61,6 +79,7 @@ def home(track: PlanTrack) -> HomeCard:
         link="/plan",
         headline=f"week {today['week']} · {today['days_to_interview']} days to the interview"
         + (" · behind" if today["behind"] else ""),
+        lines=[f"streak: {streak(track.attempts.daily_active_seconds(30), date_today())} day(s)"],
         next_items=[(i["title"], i["link"]) for i in today["items"][:3]],
     )
 

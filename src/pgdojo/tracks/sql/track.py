@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import statistics
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pgdojo.content import load_problems
 from pgdojo.registry import DoctorCheck, HomeCard, PracticeItem, TrackSpec, count_check
@@ -63,6 +64,27 @@ def practice(track: SqlTrack) -> list[PracticeItem]:
     return sorted(items, key=lambda i: -i.weakness)
 
 
+def progress(track: SqlTrack) -> dict[str, Any]:
+    """Solved by pattern and by difficulty; time spent on solved problems against target."""
+    problems = track.list_problems()
+    items = track.attempts.items(TRACK, ACTIVITY)
+    by_pattern: dict[str, dict[str, int]] = {}
+    by_difficulty: dict[str, dict[str, int]] = {}
+    ratios = []
+    for p in problems:
+        for table, key in ((by_difficulty, p.difficulty), *((by_pattern, t) for t in p.patterns)):
+            row = table.setdefault(key, {"solved": 0, "total": 0})
+            row["total"] += 1
+            row["solved"] += p.solved
+        if p.solved and p.id in items and items[p.id].active_seconds:
+            ratios.append(items[p.id].active_seconds / (p.target_minutes * 60))
+    return {
+        "by_pattern": dict(sorted(by_pattern.items())),
+        "by_difficulty": by_difficulty,
+        "time_vs_target_median": round(statistics.median(ratios), 2) if ratios else None,
+    }
+
+
 SPEC: TrackSpec[SqlTrack] = TrackSpec(
     id=TRACK,
     title="SQL live coding",
@@ -72,6 +94,7 @@ SPEC: TrackSpec[SqlTrack] = TrackSpec(
     doctor=doctor,
     home=home,
     practice=practice,
+    progress=progress,
     cli=(("sql", "pgdojo.cli.sql:sql_app"),),
     api="pgdojo.api.routes_sql:router",
     pages="pgdojo.web.sql_pages",
