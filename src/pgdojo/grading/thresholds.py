@@ -25,7 +25,7 @@ def level_for(score: int) -> str:
 # -- reading an answer -----------------------------------------------------------------------
 
 MIN_EXPLANATION_WORDS = 7  # a shorter sentence explains nothing, whatever words it holds
-WORDS_PER_MINUTE = 140  # speaking pace, for an answer's spoken length
+WORDS_PER_MINUTE = 150  # speaking pace, for an answer's spoken length (and a story's)
 EVIDENCE_CHARS = 180  # evidence sentences shown to the candidate are cut to this length
 
 # -- feedback --------------------------------------------------------------------------------

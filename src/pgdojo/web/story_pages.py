@@ -21,9 +21,9 @@ from pydantic import ValidationError
 
 from pgdojo.content.behavioral import STORY_PARTS, StoryMeta, parse_story_meta
 from pgdojo.errors import ContentError
-from pgdojo.grading import count_words
+from pgdojo.grading import WORDS_PER_MINUTE, count_words
 from pgdojo.tracks.story import DrillQuestion, DrillResult, StoryTrack
-from pgdojo.tracks.story.grader import SPOKEN_RIGHT_S, WORDS_PER_MINUTE
+from pgdojo.tracks.story.grader import SPOKEN_RIGHT_S
 from pgdojo.tracks.story.service import StorySummary, StoryView
 from pgdojo.web.frame import call, frame, safely, track
 

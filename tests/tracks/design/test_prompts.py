@@ -50,3 +50,15 @@ def test_grades_come_out_in_order(services: Services, prompt_id: str) -> None:
     for name, graded in grades.items():
         if name.startswith("flawed"):
             assert graded.score < grades["senior"].score, (name, graded.score)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("prompt_id", sorted(p.id for p in PROMPTS.values() if p.meta.experiments))
+def test_experiments_measure_every_variant(services: Services, prompt_id: str) -> None:
+    results = services.track(DesignTrack).prove(prompt_id)
+    prompt = PROMPTS[prompt_id]
+    assert [r.name for r in results] == [e.name for e in prompt.meta.experiments]
+    for result, experiment in zip(results, prompt.meta.experiments, strict=True):
+        assert len(result.rows) == len(experiment.runs)
+        for row in result.rows:
+            assert all(row["figures"][m] is not None for m in experiment.measure), row

@@ -39,12 +39,11 @@ from typing import Any
 
 from pgdojo.content.behavioral import STORY_PARTS, StoryRubric
 from pgdojo.content.rubric import Concept, Misconception
-from pgdojo.grading import count_words, is_explanation, split_sentences
+from pgdojo.grading import WORDS_PER_MINUTE, count_words, is_explanation, split_sentences
 from pgdojo.grading.grader import concept_evidence, misconception_evidence
 from pgdojo.grading.text import shorten
 from pgdojo.tracks.story.parts import StoryParts, split_parts
 
-WORDS_PER_MINUTE = 150
 SPOKEN_RIGHT_S = (120, 180)  # 2 to 3 minutes
 SPOKEN_TOO_SHORT_S = 60
 SPOKEN_TOO_LONG_S = 240
