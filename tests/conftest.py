@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +12,8 @@ import pytest
 from pgdojo.config import Settings
 from pgdojo.engine import EmbeddedServer, Engine
 from pgdojo.services import Services
+
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 
 # Folders whose tests are slow by nature (real lab clusters, a real browser): marked `slow`, so
 # that a plain `pytest` stays fast, and kept together on one xdist worker each (`make test` runs
@@ -44,6 +47,26 @@ def engine(settings: Settings) -> Iterator[Engine]:
     yield engine
     if isinstance(engine.server, EmbeddedServer):
         engine.server.stop()
+
+
+@pytest.fixture(autouse=True)
+def _session_server_still_runs(request: pytest.FixtureRequest) -> Iterator[None]:
+    """The session's server must outlive every test. If one stops it, the test is named (with
+    who stopped it, from stops.log) and the server restarted, so the rest of the run is not
+    lost to one test."""
+    yield
+    if "engine" not in request.fixturenames:
+        return
+    engine: Engine = request.getfixturevalue("engine")
+    server = engine.server
+    if isinstance(server, EmbeddedServer) and not server.is_running():
+        stops = server.pgdata.parent / "stops.log"
+        who = stops.read_text()[-3000:] if stops.exists() else "(no stops.log entry)"
+        server.ensure_running()
+        ARTIFACTS.mkdir(exist_ok=True)
+        with (ARTIFACTS / "server-stops.txt").open("a") as out:
+            out.write(f"after {request.node.nodeid}:\n{who}\n")
+        warnings.warn(f"the session's server stopped during {request.node.nodeid}", stacklevel=1)
 
 
 @pytest.fixture(scope="session")

@@ -28,8 +28,10 @@ import shutil
 import socket
 import stat
 import subprocess
+import sys
 import tempfile
 import time
+import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -203,8 +205,16 @@ class EmbeddedServer(Server):
         """Stop the server if it runs; returns whether it was running."""
         if not self.is_running():
             return False
+        self._note_stop()
         self._run(["pg_ctl", "stop", "-D", str(self.pgdata), "-m", "fast", "-w"], check=False)
         return True
+
+    def _note_stop(self) -> None:
+        """Who stopped the server, beside its log: a stop nobody expected can then be traced."""
+        with contextlib.suppress(OSError):
+            stack = "".join(traceback.format_stack(limit=8)[:-1])
+            with (self.pgdata.parent / "stops.log").open("a") as log:
+                log.write(f"{time.strftime('%H:%M:%S')} pid {os.getpid()} {sys.argv}\n{stack}\n")
 
     def port(self) -> int:
         conf = self.pgdata / "pgdojo.conf"

@@ -254,7 +254,7 @@ class DesignRunner:
                     "scale", False, f"the base data does not load with your schema: {message}"
                 )
                 return
-            owner.execute("ANALYZE")
+            _analyze(owner)
             # The owner's statistics from loading reach the shared counters at its next
             # transaction end: flush them now, so they are not counted as the workload's.
             owner.execute("SELECT pg_catalog.pg_stat_force_next_flush()")
@@ -265,7 +265,7 @@ class DesignRunner:
             )
             if writes is False:
                 return
-            owner.execute("ANALYZE")
+            _analyze(owner)
             self._reads(prompt, submission, dbname, app_role, app_password, owner, result, say)
             self._set_tenant(prompt, owner, {"tenant": ""})  # the reads' last tenant ends here
             for n, check in enumerate(prompt.meta.checks):
@@ -675,6 +675,20 @@ class DesignRunner:
             }
         if out:
             result.measured["extrapolated"] = {"note": scale.full_scale_note, **out}
+
+
+def _analyze(owner: psycopg.Connection[Any]) -> None:
+    """ANALYZE the owner's own tables (a database-wide ANALYZE by a non-superuser would warn
+    about every shared catalog it may not analyze)."""
+    tables = owner.execute(
+        "SELECT pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname)"
+        " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+        " WHERE c.relkind IN ('r', 'p', 'm') AND c.relowner = (SELECT oid FROM"
+        " pg_catalog.pg_roles WHERE rolname = current_user)"
+        " AND n.nspname NOT IN ('pg_catalog', 'information_schema')"
+    ).fetchall()
+    for (name,) in tables:
+        owner.execute(f"ANALYZE {name}")
 
 
 def _reference(text: str) -> bytes:
