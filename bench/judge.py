@@ -45,7 +45,7 @@ def run_raw(conn: psycopg.Connection, problem: Problem) -> None:
     """The statements the judge runs for the candidate, executed plainly in the same shape:
     one transaction, the schema once, a savepoint per dataset; no classifier, no sandbox
     role, no limits, no comparison."""
-    statements = classify(problem.solution, problem.kind)
+    statements = classify(problem.solution, problem.kind, problem.meta.allow_functions)
     conn.execute("BEGIN")
     conn.execute("CREATE SCHEMA raw_bench")
     conn.execute("SET LOCAL search_path = raw_bench, ext")
