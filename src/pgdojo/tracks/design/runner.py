@@ -41,7 +41,7 @@ from pgdojo.engine import Engine
 from pgdojo.errors import EngineError
 from pgdojo.tracks.design.attack import tenant_attack
 from pgdojo.tracks.design.results import RunResult
-from pgdojo.tracks.design.submission import Submission
+from pgdojo.tracks.design.submission import Submission, to_placeholders
 
 Progress = Callable[[str, float], None]
 # One run at a time on a server: the prompt's role names are cluster-wide.
@@ -693,6 +693,4 @@ def _analyze(owner: psycopg.Connection[Any]) -> None:
 
 def _reference(text: str) -> bytes:
     """The prompt's reference query with psql-style :params as psycopg placeholders."""
-    from pgdojo.tracks.design.submission import to_placeholders
-
     return to_placeholders(text)[0].encode()
