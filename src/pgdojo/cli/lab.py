@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -163,7 +164,7 @@ def console_cmd(scenario_id: IdArg) -> None:
 # -- rendering ---------------------------------------------------------------------------------
 
 
-def _render_status(data: dict[str, Any]) -> None:
+def _render_status(data: Mapping[str, Any]) -> None:
     m = data["measured"]
     colour = "red" if data["symptom_present"] else "green"
     parts = [
@@ -181,7 +182,7 @@ def _render_status(data: dict[str, Any]) -> None:
     console.print(f"[dim]{data['elapsed_s']:>6.1f}s[/] " + " · ".join(parts), highlight=False)
 
 
-def _render_check(data: dict[str, Any]) -> None:
+def _render_check(data: Mapping[str, Any]) -> None:
     head = "[bold green]SOLVED[/]" if data["solved"] else "[bold red]NOT SOLVED[/]"
     console.print(head)
     for item in data["findings"]:

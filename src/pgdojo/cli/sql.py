@@ -7,6 +7,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -273,7 +274,7 @@ def _clock(seconds: float) -> str:
     return f"{seconds // 60:02d}:{seconds % 60:02d}"
 
 
-def _render_problem(data: dict[str, Any]) -> None:
+def _render_problem(data: Mapping[str, Any]) -> None:
     head = (
         f"[bold]{data['title']}[/]  ·  {data['kind']}  ·  {data['difficulty']}  ·  "
         f"target {data['target_minutes']} min  ·  {', '.join(data['patterns'])}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from psycopg.types.json import Jsonb
@@ -14,7 +15,7 @@ class LabStore:
         self.store = store
 
     def record_check(
-        self, attempt_id: int | None, scenario_id: str, result: dict[str, Any]
+        self, attempt_id: int | None, scenario_id: str, result: Mapping[str, Any]
     ) -> None:
         with self.store.pool.connection() as conn:
             conn.execute(
@@ -31,7 +32,7 @@ class LabStore:
                     result["prevention"],
                     len(result["traps"]),
                     result["investigation"]["score"],
-                    Jsonb(result),
+                    Jsonb(dict(result)),
                 ),
             )
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, TypeVar
 
 from nicegui import run, ui
@@ -91,7 +91,7 @@ def safely(getter: Callable[[], T]) -> T | None:
         return None
 
 
-def result_table(result: dict[str, Any] | None, title: str | None = None) -> None:
+def result_table(result: Mapping[str, Any] | None, title: str | None = None) -> None:
     """Columns and rows (as the services return them) in a compact table."""
     if not result:
         return

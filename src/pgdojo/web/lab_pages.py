@@ -7,6 +7,7 @@ from typing import Any
 
 from nicegui import ui
 
+from pgdojo.tracks.lab.results import LabPage
 from pgdojo.tracks.lab.service import LabTrack
 from pgdojo.web.frame import call, frame, result_table, safely, services
 
@@ -84,7 +85,7 @@ async def lab_page(scenario_id: str) -> None:
                     "start"
                 )
 
-        async def show_running(data: dict[str, Any] | None) -> None:
+        async def show_running(data: LabPage | None) -> None:
             body.clear()
             with body:
                 if data:

@@ -8,7 +8,7 @@ from typing import Any
 from nicegui import ui
 
 from pgdojo.tracks.sql import SqlTrack
-from pgdojo.tracks.sql.service import Practice
+from pgdojo.tracks.sql.service import Practice, ProblemDetails
 from pgdojo.web.frame import call, frame, heartbeat, result_table, safely, track
 
 
@@ -70,7 +70,7 @@ async def sql_list_page(pattern: str = "", difficulty: str = "", status: str = "
 class ProblemView:
     """The state of one problem page: editor text, hints shown, the last outcome."""
 
-    def __init__(self, problem_id: str, data: dict[str, Any]) -> None:
+    def __init__(self, problem_id: str, data: ProblemDetails) -> None:
         self.problem_id = problem_id
         self.data = data
         self.opened = time.monotonic()
@@ -121,7 +121,7 @@ async def sql_problem_page(problem_id: str) -> None:
                 ui.code(data["schema_sql"], language="sql").classes("w-full")
                 if data.get("slow_query"):
                     ui.label("The slow query").classes("text-lg")
-                    ui.code(data["slow_query"], language="sql").classes("w-full")
+                    ui.code(data["slow_query"] or "", language="sql").classes("w-full")
                 if len(data["sample_sql"]) < 6000:
                     with ui.expansion("Sample data", icon="table_rows").classes("w-full"):
                         ui.code(data["sample_sql"], language="sql").classes("w-full")

@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,18 @@ from pgdojo.tracks.lab.investigation import (
     classify,
     investigation_score,
     trap_findings,
+)
+from pgdojo.tracks.lab.results import (
+    ConsoleResult,
+    LabCheck,
+    LabDebrief,
+    LabDiagnosis,
+    LabHint,
+    LabPage,
+    LabStarted,
+    LabStatus,
+    LabStopped,
+    ScenarioRow,
 )
 from pgdojo.tracks.lab.scenario import Finding, Lab, Scenario, load_scenarios
 from pgdojo.tracks.lab.state import HISTORY_FILE, LabState, append_jsonl, pid_alive, read_jsonl
@@ -70,9 +83,9 @@ class LabTrack:
             )
         return Lab(root, state, cluster)
 
-    def list_scenarios(self) -> list[dict[str, Any]]:
+    def list_scenarios(self) -> list[ScenarioRow]:
         results = {r["scenario"]: r for r in self.records.results()}
-        rows = []
+        rows: list[ScenarioRow] = []
         for scenario in sorted(self.scenarios.values(), key=lambda s: s.id):
             state = LabState.load(self.root / scenario.id)
             rows.append(
@@ -105,7 +118,7 @@ class LabTrack:
         return removed
 
     # -- lifecycle -------------------------------------------------------------------------
-    def start(self, scenario_id: str) -> dict[str, Any]:
+    def start(self, scenario_id: str) -> LabStarted:
         """Create the cluster, set the incident up, start the workload, wait for the symptom."""
         scenario = self.scenario(scenario_id)
         self.cleanup_stale()
@@ -147,7 +160,7 @@ class LabTrack:
             "ready_s": round(time.monotonic() - started, 2),
         }
 
-    def _page(self, scenario: Scenario, lab: Lab) -> dict[str, Any]:
+    def _page(self, scenario: Scenario, lab: Lab) -> LabPage:
         """The pager alert, the briefing and the DSNs: what a candidate needs during the lab."""
         return {
             "scenario": scenario.id,
@@ -166,7 +179,7 @@ class LabTrack:
             "elapsed_s": round(time.time() - lab.state.started_at, 1),
         }
 
-    def describe(self, scenario_id: str) -> dict[str, Any]:
+    def describe(self, scenario_id: str) -> LabPage:
         """A running lab as its page shows it, however it was started (CLI, API or page)."""
         return self._page(self.scenario(scenario_id), self._lab(scenario_id))
 
@@ -183,7 +196,7 @@ class LabTrack:
             f"(measured: {measured}); the lab was removed"
         )
 
-    def stop(self, scenario_id: str) -> dict[str, Any]:
+    def stop(self, scenario_id: str) -> LabStopped:
         scenario = self.scenario(scenario_id)
         root = self.root / scenario.id
         state = LabState.load(root)
@@ -200,7 +213,7 @@ class LabTrack:
         LabCluster(root, scenario.settings).destroy()
 
     # -- during the incident ---------------------------------------------------------------
-    def status(self, scenario_id: str) -> dict[str, Any]:
+    def status(self, scenario_id: str) -> LabStatus:
         lab = self._lab(scenario_id)
         scenario = self.scenario(scenario_id)
         measured = scenario.measure(lab)
@@ -211,7 +224,7 @@ class LabTrack:
             "elapsed_s": round(time.time() - lab.state.started_at, 1),
         }
 
-    def hint(self, scenario_id: str) -> dict[str, Any]:
+    def hint(self, scenario_id: str) -> LabHint:
         lab = self._lab(scenario_id)
         hints = self.scenario(scenario_id).doc.hints
         total = len(hints)
@@ -229,7 +242,7 @@ class LabTrack:
             "last": number == total,
         }
 
-    def diagnose(self, scenario_id: str, text: str) -> dict[str, Any]:
+    def diagnose(self, scenario_id: str, text: str) -> LabDiagnosis:
         if not text.strip():
             raise UsageError("say what the root cause is, e.g. 'pid 4242 holds a lock on orders'")
         lab = self._lab(scenario_id)
@@ -245,11 +258,11 @@ class LabTrack:
             "names_root_cause": detected,
         }
 
-    def console_execute(self, scenario_id: str, sql: str) -> dict[str, Any]:
+    def console_execute(self, scenario_id: str, sql: str) -> ConsoleResult:
         """Run one command as the on-call role and record it (the lab console)."""
         lab = self._lab(scenario_id)
         record: dict[str, Any] = {"t": time.time(), "sql": sql}
-        result: dict[str, Any] = {"columns": [], "rows": [], "status": "", "error": None}
+        result: ConsoleResult = {"columns": [], "rows": [], "status": "", "error": None}
         conninfo = lab.cluster.conninfo("oncall", lab.state.oncall_password)
         try:
             with psycopg.connect(conninfo, autocommit=True, connect_timeout=5) as conn:
@@ -293,7 +306,7 @@ class LabTrack:
         text = (lab.state.diagnosis or "").lower()
         return bool(text) and any(term.lower() in text for term in scenario.diagnosis_terms(lab))
 
-    def check(self, scenario_id: str) -> dict[str, Any]:
+    def check(self, scenario_id: str) -> LabCheck:
         """Is the incident solved? Symptom, root cause, prevention, detection, traps, method."""
         started = time.monotonic()
         lab = self._lab(scenario_id)
@@ -323,7 +336,7 @@ class LabTrack:
         traps = trap_findings(commands) + scenario.extra_traps(lab)
         method = investigation_score(commands, bool(lab.state.diagnosis))
         solved = symptom.ok and root_cause.ok
-        result = {
+        result: LabCheck = {
             "scenario": scenario.id,
             "solved": solved,
             "detect": detect.ok,
@@ -335,6 +348,7 @@ class LabTrack:
             "commands": len(commands),
             "hints_used": lab.state.hints_used,
             "check_ms": round((time.monotonic() - started) * 1000, 1),
+            "score": 0,
         }
         score = lab_score(result)
         result["score"] = score
@@ -343,7 +357,7 @@ class LabTrack:
             self.attempts.score(lab.state.attempt_id, score, solved, finish=solved)
         return result
 
-    def debrief(self, scenario_id: str) -> dict[str, Any]:
+    def debrief(self, scenario_id: str) -> LabDebrief:
         scenario = self.scenario(scenario_id)
         return {
             "scenario": scenario.id,
@@ -352,7 +366,7 @@ class LabTrack:
         }
 
 
-def lab_score(check: dict[str, Any]) -> int:
+def lab_score(check: Mapping[str, Any]) -> int:
     """A check as a score: the fix 50, prevention 20, the diagnosis 15, the method up to 15,
     minus 5 per trap (migration 0004 carries old checks over with the same formula)."""
     score: int = (

@@ -32,6 +32,7 @@ self-score minus the grade, per criterion, in levels (+1: you rated yourself one
 from __future__ import annotations
 
 import statistics
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -170,7 +171,7 @@ def sql_marks(result: dict[str, Any], submissions: int, hints: int) -> list[Mark
     return [Mark("correctness", 1, f"{result['verdict']} on {case}: {result['message']}")]
 
 
-def lab_marks(check: dict[str, Any]) -> list[Mark]:
+def lab_marks(check: Mapping[str, Any]) -> list[Mark]:
     findings = {f["name"]: f for f in check["findings"]}
     traps = check["traps"]
     if check["solved"]:

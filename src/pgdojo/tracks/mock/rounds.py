@@ -306,7 +306,7 @@ class LabRound:
         else:
             follow_up = None
         visible = {"solved": check["solved"], "symptom": check["findings"][0]["detail"]}
-        return Outcome(check, lab_score(check), lab_marks(check), visible, follow_up)
+        return Outcome(dict(check), lab_score(check), lab_marks(check), visible, follow_up)
 
     def marks(self, item_id: str, answers: list[dict[str, Any]]) -> list[Mark]:
         return lab_marks(answers[-1]["result"]) if answers else []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
 from pgdojo.attempts import Attempt, AttemptLog
 from pgdojo.content.models import Problem
@@ -52,6 +52,28 @@ class Practice:
             "hints_used": self.hints_used,
             "hints_total": self.hints_total,
         }
+
+
+class ProblemDetails(TypedDict):
+    """Everything a candidate sees before solving (the JSON of `sql show`)."""
+
+    id: str
+    title: str
+    kind: str
+    difficulty: str
+    patterns: list[str]
+    target_minutes: int
+    time_limit_ms: int
+    ordered: bool
+    statement: str
+    schema_sql: str
+    sample_sql: str
+    slow_query: str | None
+    hidden_cases: int
+    hints_available: int
+    allowed_statements: list[str]
+    solved: bool
+    sample_expected: NotRequired[dict[str, Any] | None]
 
 
 @dataclass(frozen=True)
@@ -139,10 +161,10 @@ class SqlTrack:
     def patterns(self) -> list[str]:
         return sorted({t for p in self.problems.values() for t in p.meta.patterns})
 
-    def show(self, problem_id: str, with_sample: bool = True) -> dict[str, Any]:
+    def show(self, problem_id: str, with_sample: bool = True) -> ProblemDetails:
         """Everything a candidate sees before solving: statement, tables, sample rows."""
         p = self.problem(problem_id)
-        data: dict[str, Any] = {
+        data: ProblemDetails = {
             "id": p.id,
             "title": p.title,
             "kind": p.kind.value,
