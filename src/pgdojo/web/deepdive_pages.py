@@ -11,6 +11,7 @@ from pgdojo.content.topic_models import ExperimentStep
 from pgdojo.grading import WORDS_PER_MINUTE
 from pgdojo.tracks.deepdive import DeepDiveTrack, grade_dict
 from pgdojo.tracks.deepdive.cards import RATINGS
+from pgdojo.tracks.deepdive.service import TopicView
 from pgdojo.web.frame import call, frame, result_table, safely, services
 
 RATING_COLOURS = {"again": "red", "hard": "orange", "good": "green", "easy": "teal"}
@@ -65,7 +66,7 @@ async def deepdive_page(topic_id: str) -> None:
                 await _prove_panel(track, topic_id, data)
 
 
-async def _write_panel(track: Any, data: dict[str, Any]) -> None:
+async def _write_panel(track: Any, data: TopicView) -> None:
     ui.label(data["question"]).classes("text-xl")
     for variant in data["variants"]:
         ui.label(f"· {variant}").classes("text-slate-400")
@@ -132,7 +133,7 @@ async def _write_panel(track: Any, data: dict[str, Any]) -> None:
     ui.button("Grade my answer", icon="grading", on_click=grade).mark("grade-button")
 
 
-async def _prove_panel(track: Any, topic_id: str, data: dict[str, Any]) -> None:
+async def _prove_panel(track: Any, topic_id: str, data: TopicView) -> None:
     topic = track.topic(topic_id)
     experiment = topic.experiment
     if experiment is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
 from pgdojo.attempts import AttemptLog
 from pgdojo.content.topic_models import ExperimentStep, Topic
@@ -27,6 +27,34 @@ def grade_dict(grade: Grade) -> dict[str, Any]:
     return grade.to_dict()
 
 
+class TopicRow(TypedDict):
+    id: str
+    title: str
+    question: str
+    concepts: int
+    cards: int
+    experiment: str | None
+    best_score: int | None
+
+
+class TopicView(TypedDict):
+    """A topic as `deepdive show` gives it; the model answers only when asked for."""
+
+    id: str
+    title: str
+    question: str
+    variants: list[str]
+    related: list[str]
+    experiment: str | None
+    parts: list[str]
+    senior_answer: NotRequired[str]
+    staff_answer: NotRequired[str]
+    follow_ups: NotRequired[list[str]]
+    rubric: NotRequired[dict[str, list[str]]]
+    bonus: NotRequired[list[str]]
+    misconceptions: NotRequired[list[dict[str, str]]]
+
+
 class DeepDiveTrack:
     def __init__(
         self, topics: dict[str, Topic], store: DeepDiveStore, engine: Engine, attempts: AttemptLog
@@ -45,7 +73,7 @@ class DeepDiveTrack:
                 f"no deep-dive topic {topic_id!r}; `pgdojo deepdive list` shows the ids"
             ) from None
 
-    def list_topics(self) -> list[dict[str, Any]]:
+    def list_topics(self) -> list[TopicRow]:
         best = {
             item: progress.best_score
             for item, progress in self.attempts.items(TRACK, "answer").items()
@@ -63,10 +91,10 @@ class DeepDiveTrack:
             for t in sorted(self.topics.values(), key=lambda t: t.id)
         ]
 
-    def show(self, topic_id: str, with_answers: bool = False) -> dict[str, Any]:
+    def show(self, topic_id: str, with_answers: bool = False) -> TopicView:
         """The question; the model answers and rubric only when asked (after an attempt)."""
         t = self.topic(topic_id)
-        data: dict[str, Any] = {
+        data: TopicView = {
             "id": t.id,
             "title": t.title,
             "question": t.meta.question,
