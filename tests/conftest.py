@@ -59,7 +59,7 @@ def _session_server_still_runs(request: pytest.FixtureRequest) -> Iterator[None]
         return
     engine: Engine = request.getfixturevalue("engine")
     server = engine.server
-    if isinstance(server, EmbeddedServer) and not server.is_running():
+    if isinstance(server, EmbeddedServer) and server._running_port() is None:
         stops = server.pgdata.parent / "stops.log"
         who = stops.read_text()[-3000:] if stops.exists() else "(no stops.log entry)"
         server.ensure_running()

@@ -174,7 +174,9 @@ class EmbeddedServer(Server):
         """Initialise the data dir on first use and start the server unless it already runs."""
         self.pgdata.parent.mkdir(parents=True, exist_ok=True)
         with _file_lock(self.pgdata.parent / ".engine.lock"):
-            if not self.is_running():
+            # A postmaster that lives keeps its port and data dir: never rewrite its config
+            # (a false "not running" once moved the port and cut every later client off).
+            if not self.is_running() and self._running_port() is None:
                 self._initdb_and_start()
             if self.local_auth != "trust":
                 self._require_password()
@@ -217,12 +219,37 @@ class EmbeddedServer(Server):
                 log.write(f"{time.strftime('%H:%M:%S')} pid {os.getpid()} {sys.argv}\n{stack}\n")
 
     def port(self) -> int:
+        """The port the server listens on: a running server's own (the 4th line of
+        postmaster.pid), else the one pgdojo.conf gives it."""
+        running = self._running_port()
+        if running is not None:
+            return running
         conf = self.pgdata / "pgdojo.conf"
         if conf.exists():
             for line in conf.read_text().splitlines():
                 if line.startswith("port = "):
                     return int(line.split("=", 1)[1])
         return self._wanted_port or 5432
+
+    def _running_port(self) -> int | None:
+        """From postmaster.pid, while its postmaster lives: pid on line 1, port on line 4."""
+        try:
+            lines = (self.pgdata / "postmaster.pid").read_text().splitlines()
+            pid, port = int(lines[0]), int(lines[3])
+        except (OSError, ValueError, IndexError):
+            return None
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return None
+        except PermissionError:
+            pass  # alive, owned by the server's OS user
+        # After a reboot the pid in a stale postmaster.pid may belong to another program.
+        comm = Path(f"/proc/{pid}/comm")
+        with contextlib.suppress(OSError):
+            if "postgres" not in comm.read_text():
+                return None
+        return port
 
     # -- connection strings ----------------------------------------------------------------
     def admin_conninfo(self, dbname: str = "postgres") -> str:
@@ -433,7 +460,10 @@ class EmbeddedServer(Server):
             **self._extra_settings,
         }
         conf = self.pgdata / "pgdojo.conf"
-        conf.write_text("".join(f"{k} = {v}\n" for k, v in settings.items()))
+        # Written whole then renamed: a reader never sees a half-written file.
+        tmp = conf.with_name("pgdojo.conf.tmp")
+        tmp.write_text("".join(f"{k} = {v}\n" for k, v in settings.items()))
+        tmp.replace(conf)
         main_conf = self.pgdata / "postgresql.conf"
         text = main_conf.read_text()
         if "include_if_exists = 'pgdojo.conf'" not in text:
