@@ -16,11 +16,14 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+from pgdojo.errors import PgdojoError
+
 if TYPE_CHECKING:
     from pgdojo.attempts import TrackProgress
     from pgdojo.services import Services
 
 S = TypeVar("S")
+C = TypeVar("C")
 
 
 @dataclass(frozen=True)
@@ -39,15 +42,18 @@ class DoctorCheck:
         return data
 
 
-def count_check(kind: str, count: Callable[[], int]) -> DoctorCheck:
-    """A content-kind check: ok when at least one is found; a content error fails it."""
-    from pgdojo.errors import PgdojoError
-
+def count_checks(load: Callable[[], C], kinds: dict[str, Callable[[C], int]]) -> list[DoctorCheck]:
+    """Content-kind checks over one load: each kind is ok when at least one is found; a
+    content error (a missing or malformed file) fails every kind, naming the file."""
     try:
-        found = count()
+        loaded = load()
     except PgdojoError as exc:
-        return DoctorCheck(kind, False, str(exc), 0)
-    return DoctorCheck(kind, found > 0, f"{found} {kind}", found)
+        return [DoctorCheck(kind, False, str(exc), 0) for kind in kinds]
+    checks = []
+    for kind, count in kinds.items():
+        found = count(loaded)
+        checks.append(DoctorCheck(kind, found > 0, f"{found} {kind}", found))
+    return checks
 
 
 @dataclass(frozen=True)

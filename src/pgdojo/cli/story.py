@@ -21,6 +21,7 @@ from pgdojo.cli import context
 from pgdojo.cli.common import JsonOpt, guard
 from pgdojo.cli.output import EXIT_NOT_ACCEPTED, EXIT_OK, console, emit, fail, read_source
 from pgdojo.errors import UsageError
+from pgdojo.grading import STRONG_SCORE
 from pgdojo.tracks.story import StoryGrade, StoryTrack
 
 story_app = typer.Typer(
@@ -152,7 +153,7 @@ def grade(
         graded = guard(as_json, lambda: track.grade_file(read_source(target), target))
     emit(graded.to_dict(), as_json, lambda: _render_grade(graded))
     raise typer.Exit(
-        EXIT_OK if graded.level != "junior" and graded.score >= 75 else EXIT_NOT_ACCEPTED
+        EXIT_OK if graded.level != "junior" and graded.score >= STRONG_SCORE else EXIT_NOT_ACCEPTED
     )
 
 

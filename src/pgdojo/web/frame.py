@@ -62,6 +62,27 @@ async def call(fn: Callable[..., T], *args: Any) -> T | None:
         return None
 
 
+# Printed, a page shows its content only, black on white (the reference pages, plans, reports).
+PRINT_CSS = """
+@media print {
+  header, .q-header, nav, button, .q-btn, .q-notifications, .no-print { display: none !important; }
+  html, body, .q-layout, .q-page, .q-page-container, .nicegui-content {
+    background: white !important; color: black !important;
+  }
+  .q-page-container { padding-top: 0 !important; }
+  * { color: black !important; background: transparent !important; box-shadow: none !important; }
+  .q-card { border: 1px solid #999 !important; break-inside: avoid; }
+  .q-badge, .q-linear-progress { border: 1px solid #666 !important; }
+  a { text-decoration: none !important; }
+}
+"""
+
+
+def printable() -> None:
+    """Make the current page print as its content only."""
+    ui.add_css(PRINT_CSS)
+
+
 HEARTBEAT_S = 30.0
 
 

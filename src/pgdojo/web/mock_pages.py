@@ -17,7 +17,7 @@ from pgdojo.errors import NotFoundError, PgdojoError
 from pgdojo.tracks.mock.criteria import CRITERIA, LEVELS, level_name
 from pgdojo.tracks.mock.rounds import TIME_BOXES
 from pgdojo.tracks.mock.service import KINDS, MockTrack, MockView, SegmentView, report_markdown
-from pgdojo.web.frame import HEARTBEAT_S, call, frame, safely, services, track
+from pgdojo.web.frame import HEARTBEAT_S, call, frame, printable, safely, services, track
 
 T = TypeVar("T")
 
@@ -48,22 +48,6 @@ LEVEL_COLOURS = {"junior": "text-orange-300", "senior": "text-sky-300", "staff":
 LINE_COLOURS = ["#4f8cc9", "#2a9d8f", "#e9c46a", "#f4a261", "#e76f51"]
 LINE_OFFSETS = {c: round((n - 2) * 0.04, 2) for n, c in enumerate(CRITERIA)}
 SQL_START = "-- your SQL\n"
-PRINT_CSS = """
-@media print {
-  header, .q-header, button, .q-btn, .no-print { display: none !important; }
-  body, .q-layout, .q-page-container, .q-page, .nicegui-content {
-    background: white !important; color: black !important;
-  }
-  .q-card {
-    background: white !important; color: black !important; box-shadow: none !important;
-    border: 1px solid #999 !important; break-inside: avoid;
-  }
-  a, [class*="text-slate-"], [class*="text-green-"], [class*="text-sky-"],
-  [class*="text-orange-"], [class*="text-red-"], [class*="text-amber-"] {
-    color: black !important;
-  }
-}
-"""
 
 
 # -- small pure helpers (tested directly) ------------------------------------------------------
@@ -655,7 +639,7 @@ def _prompt(segment: SegmentView) -> None:
 @ui.page("/mock/{mock_id}")
 async def mock_page(mock_id: str) -> None:
     with frame(f"Mock {mock_id}"):
-        ui.add_css(PRINT_CSS)
+        printable()
         mocks = safely(lambda: track(MockTrack))
         if mocks is None:
             return
@@ -802,7 +786,7 @@ def _segment_row(n: int, s: dict[str, Any]) -> None:
 @ui.page("/mock/{mock_id}/report")
 async def mock_report_page(mock_id: str) -> None:
     with frame(f"Mock {mock_id} report"):
-        ui.add_css(PRINT_CSS)
+        printable()
         mocks = safely(lambda: track(MockTrack))
         if mocks is None:
             return

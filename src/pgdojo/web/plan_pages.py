@@ -14,7 +14,7 @@ from pgdojo.errors import NotFoundError
 from pgdojo.tracks.plan.ics import plan_to_ics
 from pgdojo.tracks.plan.progress import LEVEL_POINTS, ProgressReport, Readiness
 from pgdojo.tracks.plan.service import Plan, PlanTrack, PlanWeek, WeekProgress
-from pgdojo.web.frame import call, frame, safely, track
+from pgdojo.web.frame import call, frame, printable, safely, track
 
 # Days of activity the progress report holds (`progress_report` asks for 120).
 DAILY_DAYS = 120
@@ -35,20 +35,6 @@ DARK_THEME: dict[str, Any] = {
     "valueAxis": _AXIS,
     "timeAxis": _AXIS,
 }
-PRINT_CSS = """
-@media print {
-  header, .q-header, button, .q-btn, .no-print { display: none !important; }
-  body, .q-layout, .q-page-container, .q-page, .nicegui-content {
-    background: white !important; color: black !important;
-  }
-  .q-card {
-    background: white !important; color: black !important; box-shadow: none !important;
-    border: 1px solid #999 !important; break-inside: avoid;
-  }
-  a, .text-slate-300, .text-slate-400, .text-green-400, .text-amber-300 { color: black !important; }
-  .q-linear-progress { border: 1px solid #999; }
-}
-"""
 NO_ITEMS = "No pgdojo items for this focus yet: follow the advice, review your flashcards."
 TYPE_LABELS = {
     "deepdive": "Technical deep dive",
@@ -383,7 +369,7 @@ def _week_card(plan: Plan, week: PlanWeek, current: bool, hours_done: float | No
 @ui.page("/plan")
 async def plan_page() -> None:
     with frame("Plan"):
-        ui.add_css(PRINT_CSS)
+        printable()
         plans = safely(lambda: track(PlanTrack))
         if plans is None:
             return
@@ -396,7 +382,7 @@ async def plan_page() -> None:
 @ui.page("/progress")
 async def progress_page() -> None:
     with frame("Progress"):
-        ui.add_css(PRINT_CSS)
+        printable()
         plans = safely(lambda: track(PlanTrack))
         if plans is None:
             return

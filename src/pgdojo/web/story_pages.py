@@ -25,7 +25,7 @@ from pgdojo.grading import WORDS_PER_MINUTE, count_words
 from pgdojo.tracks.story import DrillQuestion, DrillResult, StoryTrack
 from pgdojo.tracks.story.grader import SPOKEN_RIGHT_S
 from pgdojo.tracks.story.service import StorySummary, StoryView
-from pgdojo.web.frame import call, frame, safely, track
+from pgdojo.web.frame import call, frame, printable, safely, track
 
 LEVEL_COLOURS = {"staff": "text-green-400", "senior": "text-yellow-300", "junior": "text-red-400"}
 LEVEL_BADGES = {"staff": "green", "senior": "amber", "junior": "red"}
@@ -44,22 +44,11 @@ mark.evidence-wrong { background: rgba(230, 57, 70, .45); color: inherit; border
 .story-matrix th, .story-matrix td { padding: .25rem .6rem; border-bottom: 1px solid #334155; }
 .story-matrix th { font-weight: 500; text-align: left; vertical-align: bottom; }
 """
-# The reference pages: headings at reading size; printed, the content only, black on white.
+# The reference pages: headings at reading size (printed: web.frame.printable).
 REFERENCE_CSS = """
 .reference h1 { font-size: 2.2rem; line-height: 1.2; margin: .5rem 0 1rem; }
 .reference h2 { font-size: 1.6rem; line-height: 1.3; margin: 1.5rem 0 .5rem; }
 .reference h3 { font-size: 1.25rem; margin: 1rem 0 .4rem; }
-@media print {
-  header, .q-header, nav, button, .q-btn, .q-notifications, .no-print { display: none !important; }
-  html, body, .q-layout, .q-page, .q-page-container, .nicegui-content {
-    background: white !important; color: black !important;
-  }
-  .q-page-container { padding-top: 0 !important; }
-  * { color: black !important; background: transparent !important; box-shadow: none !important; }
-  .q-card { border: 1px solid #999 !important; break-inside: avoid; }
-  .q-badge { border: 1px solid #666 !important; }
-  a { text-decoration: none !important; }
-}
 """
 
 
@@ -868,6 +857,7 @@ def _print_button() -> None:
 async def cheatsheet_page() -> None:
     with frame("Cheat sheet"):
         ui.add_css(REFERENCE_CSS)
+        printable()
         story = safely(lambda: track(StoryTrack))
         if story is None:
             return
@@ -892,6 +882,7 @@ async def cheatsheet_page() -> None:
 async def questions_page() -> None:
     with frame("Questions to ask"):
         ui.add_css(REFERENCE_CSS)
+        printable()
         story = safely(lambda: track(StoryTrack))
         if story is None:
             return

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pgdojo.content.loader import load_topics
-from pgdojo.registry import DoctorCheck, HomeCard, PracticeItem, TrackSpec, count_check
+from pgdojo.registry import DoctorCheck, HomeCard, PracticeItem, TrackSpec, count_checks
 from pgdojo.store.deepdive import DeepDiveStore
 from pgdojo.tracks.deepdive.cards import NEW_CARDS_PER_SESSION
 from pgdojo.tracks.deepdive.service import PASS_SCORE, TRACK, DeepDiveTrack
@@ -20,22 +20,17 @@ def build(svc: Services) -> DeepDiveTrack:
 
 
 def doctor(svc: Services) -> list[DoctorCheck]:
-    # Each count loads on its own, so that a broken file fails its kind, not the others.
-    loaded = load_topics
-    return [
-        count_check("topics", lambda: len(loaded(svc.settings.content_dirs))),
-        count_check(
-            "cards", lambda: sum(len(t.cards) for t in loaded(svc.settings.content_dirs).values())
-        ),
-        count_check(
-            "experiments",
-            lambda: sum(1 for t in loaded(svc.settings.content_dirs).values() if t.experiment),
-        ),
-        count_check(
-            "graded sample answers",
-            lambda: sum(len(t.sample_answers) for t in loaded(svc.settings.content_dirs).values()),
-        ),
-    ]
+    return count_checks(
+        lambda: load_topics(svc.settings.content_dirs),
+        {
+            "topics": len,
+            "cards": lambda topics: sum(len(t.cards) for t in topics.values()),
+            "experiments": lambda topics: sum(1 for t in topics.values() if t.experiment),
+            "graded sample answers": lambda topics: sum(
+                len(t.sample_answers) for t in topics.values()
+            ),
+        },
+    )
 
 
 def home(track: DeepDiveTrack) -> HomeCard:

@@ -62,6 +62,18 @@ MAX_WORKLOAD_CALLS = 50_000
 
 
 @dataclass(frozen=True)
+class _Checking:
+    """What one of the prompt's checks runs with: its prompt, the submission, the check, new
+    sessions as the application, and the owner's session."""
+
+    prompt: DesignPrompt
+    submission: Submission
+    check: Check
+    connect: Callable[[], psycopg.Connection[Any]]
+    owner: psycopg.Connection[Any]
+
+
+@dataclass(frozen=True)
 class Roles:
     owner: str
     owner_password: str
@@ -527,33 +539,23 @@ class DesignRunner:
         try:
             if check.setup:
                 owner.execute(check.setup.encode())
-            if check.kind == "race":
-                passed, detail = self._race(
-                    prompt, submission, check, dbname, app_role, app_password
-                )
-            elif check.kind == "repeat":
-                passed, detail = self._repeat(
-                    prompt, submission, check, dbname, app_role, app_password, owner
-                )
-            else:
-                passed, detail = self._equal(
-                    prompt, submission, check, dbname, app_role, app_password, owner
-                )
+            checking = _Checking(
+                prompt,
+                submission,
+                check,
+                lambda: self._connect(dbname, app_role, app_password),
+                owner,
+            )
+            run = {"race": self._race, "repeat": self._repeat, "equal": self._equal}[check.kind]
+            passed, detail = run(checking)
         except psycopg.Error as exc:
             message = (getattr(exc.diag, "message_primary", None) or str(exc)).strip()
             passed, detail = False, f"could not run: {message}"
         result.check(check.name, passed, f"{check.message} ({detail})")
 
-    def _race(
-        self,
-        prompt: DesignPrompt,
-        submission: Submission,
-        check: Check,
-        dbname: str,
-        role: str,
-        password: str,
-    ) -> tuple[bool, str]:
+    def _race(self, c: _Checking) -> tuple[bool, str]:
         """Two real sessions call the query at the same moment (a barrier, then both go)."""
+        prompt, submission, check = c.prompt, c.submission, c.check
         assert check.query is not None
         query = submission.queries[check.query]
         values = {p: check.params.get(p) for p in query.params}
@@ -561,7 +563,7 @@ class DesignRunner:
         outcomes: list[str] = []
 
         def contender() -> None:
-            with self._connect(dbname, role, password) as conn:
+            with c.connect() as conn:
                 self._set_tenant(prompt, conn, check.params)
                 barrier.wait(timeout=10)
                 try:
@@ -583,20 +585,12 @@ class DesignRunner:
             f"{winners} of 2 concurrent calls succeeded; {', '.join(outcomes)}",
         )
 
-    def _repeat(
-        self,
-        prompt: DesignPrompt,
-        submission: Submission,
-        check: Check,
-        dbname: str,
-        role: str,
-        password: str,
-        owner: psycopg.Connection[Any],
-    ) -> tuple[bool, str]:
+    def _repeat(self, c: _Checking) -> tuple[bool, str]:
+        prompt, submission, check, owner = c.prompt, c.submission, c.check, c.owner
         assert check.query is not None and check.state is not None
         query = submission.queries[check.query]
         values = {p: check.params.get(p) for p in query.params}
-        with self._connect(dbname, role, password) as conn:
+        with c.connect() as conn:
             self._set_tenant(prompt, conn, check.params)
             self._set_tenant(prompt, owner, check.params)
             conn.execute(query.sql.encode(), values)
@@ -606,20 +600,13 @@ class DesignRunner:
             second = _rows(owner.execute(check.state.encode()).fetchall())
         return first == second, f"state after one call {first[:3]}, after two {second[:3]}"
 
-    def _equal(
-        self,
-        prompt: DesignPrompt,
-        submission: Submission,
-        check: Check,
-        dbname: str,
-        role: str,
-        password: str,
-        owner: psycopg.Connection[Any],
-    ) -> tuple[bool, str]:
+    def _equal(self, c: _Checking) -> tuple[bool, str]:
+        prompt, submission, check, owner = c.prompt, c.submission, c.check, c.owner
+
         def rows_of(ref: str | None) -> list[tuple[Any, ...]]:
             assert ref is not None
             if ref in submission.queries:
-                with self._connect(dbname, role, password) as conn:
+                with c.connect() as conn:
                     self._set_tenant(prompt, conn, check.params)
                     q = submission.queries[ref]
                     return sorted(

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from pgdojo.content.design import load_prompts
 from pgdojo.grading import STRONG_SCORE
-from pgdojo.registry import DoctorCheck, HomeCard, PracticeItem, TrackSpec, count_check
+from pgdojo.registry import DoctorCheck, HomeCard, PracticeItem, TrackSpec, count_checks
 from pgdojo.store.design import DesignStore
 from pgdojo.tracks.design.service import TRACK, DesignTrack
 
@@ -22,13 +22,13 @@ def build(svc: Services) -> DesignTrack:
 
 
 def doctor(svc: Services) -> list[DoctorCheck]:
-    return [
-        count_check("design prompts", lambda: len(load_prompts(svc.settings.content_dirs))),
-        count_check(
-            "worked designs",
-            lambda: sum(len(p.designs) for p in load_prompts(svc.settings.content_dirs).values()),
-        ),
-    ]
+    return count_checks(
+        lambda: load_prompts(svc.settings.content_dirs),
+        {
+            "design prompts": len,
+            "worked designs": lambda prompts: sum(len(p.designs) for p in prompts.values()),
+        },
+    )
 
 
 def practice(track: DesignTrack) -> list[PracticeItem]:

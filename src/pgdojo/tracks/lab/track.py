@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from pgdojo.registry import DoctorCheck, HomeCard, PracticeItem, TrackSpec, count_check
+from pgdojo.registry import DoctorCheck, HomeCard, PracticeItem, TrackSpec, count_checks
 from pgdojo.tracks.lab.scenario import load_scenarios
 from pgdojo.tracks.lab.service import TRACK, LabTrack
 
@@ -17,7 +17,7 @@ def build(svc: Services) -> LabTrack:
 
 
 def doctor(svc: Services) -> list[DoctorCheck]:
-    return [count_check("scenarios", lambda: len(load_scenarios()))]
+    return count_checks(load_scenarios, {"scenarios": len})
 
 
 def home(track: LabTrack) -> HomeCard:

@@ -7,7 +7,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from pgdojo.content import load_problems
-from pgdojo.registry import DoctorCheck, HomeCard, PracticeItem, TrackSpec, count_check
+from pgdojo.registry import DoctorCheck, HomeCard, PracticeItem, TrackSpec, count_checks
 from pgdojo.tracks.sql.judge import Judge
 from pgdojo.tracks.sql.sandbox import Sandbox
 from pgdojo.tracks.sql.service import ACTIVITY, TRACK, SqlTrack
@@ -23,7 +23,7 @@ def build(svc: Services) -> SqlTrack:
 
 
 def doctor(svc: Services) -> list[DoctorCheck]:
-    return [count_check("problems", lambda: len(load_problems(svc.settings.content_dirs)))]
+    return count_checks(lambda: load_problems(svc.settings.content_dirs), {"problems": len})
 
 
 def home(track: SqlTrack) -> HomeCard:

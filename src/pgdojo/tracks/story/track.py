@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from pgdojo.content.behavioral import load_behavioral
 from pgdojo.content.loader import load_topics
 from pgdojo.grading import STRONG_SCORE
-from pgdojo.registry import DoctorCheck, HomeCard, PracticeItem, TrackSpec, count_check
+from pgdojo.registry import DoctorCheck, HomeCard, PracticeItem, TrackSpec, count_checks
 from pgdojo.store.story import StoryStore
 from pgdojo.tracks.story.service import TRACK, StoryTrack, concept_bank
 
@@ -22,25 +22,16 @@ def build(svc: Services) -> StoryTrack:
 
 
 def doctor(svc: Services) -> list[DoctorCheck]:
-    return [
-        count_check(
-            "question families", lambda: len(load_behavioral(svc.settings.content_dirs).families)
-        ),
-        count_check(
-            "behavioral questions",
-            lambda: len(load_behavioral(svc.settings.content_dirs).questions),
-        ),
-        count_check(
-            "worked stories", lambda: len(load_behavioral(svc.settings.content_dirs).stories)
-        ),
-        count_check(
-            "power phrases", lambda: len(load_behavioral(svc.settings.content_dirs).phrases)
-        ),
-        count_check(
-            "questions to ask",
-            lambda: len(load_behavioral(svc.settings.content_dirs).questions_to_ask),
-        ),
-    ]
+    return count_checks(
+        lambda: load_behavioral(svc.settings.content_dirs),
+        {
+            "question families": lambda bank: len(bank.families),
+            "behavioral questions": lambda bank: len(bank.questions),
+            "worked stories": lambda bank: len(bank.stories),
+            "power phrases": lambda bank: len(bank.phrases),
+            "questions to ask": lambda bank: len(bank.questions_to_ask),
+        },
+    )
 
 
 def home(track: StoryTrack) -> HomeCard:
