@@ -121,7 +121,8 @@ class TrackSpec(Generic[S]):
     order: int
     service: type[S]
     build: Callable[[Services], S]
-    doctor: Callable[[Services], list[DoctorCheck]]
+    # Its checks, one per content kind it ships (None: the track ships no content).
+    doctor: Callable[[Services], list[DoctorCheck]] | None
     home: Callable[[S], HomeCard] | None = None
     # What there is to practise, weakest first (the plan and the mocks read it).
     practice: Callable[[S], list[PracticeItem]] | None = None

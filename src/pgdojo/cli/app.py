@@ -82,6 +82,8 @@ def doctor(as_json: JsonOpt = False) -> None:
         checks.append(DoctorCheck("engine", False, str(exc)))
     content: dict[str, dict[str, int]] = {}
     for spec in tracks():
+        if spec.doctor is None:
+            continue
         track_checks = spec.doctor(svc)
         checks.extend(track_checks)
         content[spec.id] = {c.name: c.count or 0 for c in track_checks if c.count is not None}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from pgdojo.registry import DoctorCheck, HomeCard, PracticeItem, TrackSpec
+from pgdojo.registry import HomeCard, PracticeItem, TrackSpec
 from pgdojo.registry import track as spec_of
 from pgdojo.store.mock import MockStore
 from pgdojo.tracks.deepdive import DeepDiveTrack
@@ -41,10 +41,6 @@ def build(svc: Services) -> MockTrack:
         "behavioral": StoryRound(svc.track(StoryTrack)),
     }
     return MockTrack(MockStore(svc.store), rounds, svc.attempts)
-
-
-def doctor(svc: Services) -> list[DoctorCheck]:
-    return [DoctorCheck("mock rounds", True, f"{len(KINDS)} rounds", len(KINDS))]
 
 
 def practice(track: MockTrack) -> list[PracticeItem]:
@@ -101,7 +97,7 @@ SPEC: TrackSpec[MockTrack] = TrackSpec(
     order=50,
     service=MockTrack,
     build=build,
-    doctor=doctor,
+    doctor=None,  # no content of its own: it plays the other tracks'
     home=home,
     practice=practice,
     cli=(("mock", "pgdojo.cli.mock:mock_app"),),

@@ -6,10 +6,9 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from pgdojo.errors import PgdojoError
-from pgdojo.registry import DoctorCheck, HomeCard, PracticeItem, TrackSpec, tracks
+from pgdojo.registry import HomeCard, PracticeItem, TrackSpec, tracks
 from pgdojo.store.plan import PlanStore
 from pgdojo.tracks.plan.progress import streak
-from pgdojo.tracks.plan.schedule import SEED_PHASES
 from pgdojo.tracks.plan.service import TRACK, PlanTrack
 
 if TYPE_CHECKING:
@@ -53,11 +52,6 @@ def build(svc: Services) -> PlanTrack:
     )
 
 
-def doctor(svc: Services) -> list[DoctorCheck]:
-    count = len(SEED_PHASES)
-    return [DoctorCheck("plan phases", count == 6, f"{count} phases of the seed", count)]
-
-
 def date_today() -> date:
     return datetime.now(UTC).date()
 
@@ -90,7 +84,7 @@ SPEC: TrackSpec[PlanTrack] = TrackSpec(
     order=5,
     service=PlanTrack,
     build=build,
-    doctor=doctor,
+    doctor=None,  # no content of its own: it plays the other tracks'
     home=home,
     cli=(("plan", "pgdojo.cli.plan:plan_app"),),
     commands=(("progress", "pgdojo.cli.plan:progress"),),
