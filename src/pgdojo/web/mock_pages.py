@@ -618,7 +618,7 @@ def _prompt(segment: SegmentView) -> None:
         with ui.expansion("Tables", icon="table_chart", value=True).classes("w-full"):
             ui.code(prompt["schema_sql"], language="sql").classes("w-full").mark("schema")
     if prompt.get("time_limit_ms"):
-        ui.label(f"Time limit per query: {prompt['time_limit_ms']} ms").classes(
+        ui.label(f"Time limit per dataset: {prompt['time_limit_ms']} ms").classes(
             "text-xs text-slate-400"
         )
     if prompt.get("briefing"):

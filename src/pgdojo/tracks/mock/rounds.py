@@ -238,9 +238,9 @@ class SqlRound:
                 "and what would the plan look like?"
             )
         else:
-            where = result.get("failed_case") or "the sample"
+            # A hidden case says what it catches; the sample's message says it all.
             why = result.get("catches") or result["message"]
-            follow_up = f"It fails on {where}: {why}. What would you change?"
+            follow_up = f"{why[0].upper()}{why[1:]}. What would you change?"
         visible = {"verdict": result["verdict"], "message": result["message"]}
         outcome = Outcome(result, 100 if result["accepted"] else 0, marks, visible, follow_up)
         outcome.result["attempt_id"] = attempt_id
