@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -49,6 +50,14 @@ def engine(settings: Settings) -> Iterator[Engine]:
         engine.server.stop()
 
 
+def _gone(server: EmbeddedServer) -> bool:
+    """The postmaster is gone: seen twice, half a second apart (not one unlucky read)."""
+    if server._running_port() is not None:
+        return False
+    time.sleep(0.5)
+    return server._running_port() is None
+
+
 @pytest.fixture(autouse=True)
 def _session_server_still_runs(request: pytest.FixtureRequest) -> Iterator[None]:
     """The session's server must outlive every test. If one stops it, the test is named (with
@@ -59,7 +68,7 @@ def _session_server_still_runs(request: pytest.FixtureRequest) -> Iterator[None]
         return
     engine: Engine = request.getfixturevalue("engine")
     server = engine.server
-    if isinstance(server, EmbeddedServer) and server._running_port() is None:
+    if isinstance(server, EmbeddedServer) and _gone(server):
         stops = server.pgdata.parent / "stops.log"
         who = stops.read_text()[-3000:] if stops.exists() else "(no stops.log entry)"
         server.ensure_running()

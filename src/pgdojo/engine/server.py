@@ -46,6 +46,7 @@ from pgdojo.errors import ConfigError, EngineError, EngineStartError
 SERVER_OS_USER = "pgdojo"
 ADMIN_ROLE = "postgres"
 START_TIMEOUT_S = 60
+PID_FILE_READS = 10
 LOCAL_AUTH_METHODS = ("trust", "scram-sha-256")
 PASSWORD_FILE = "admin-password"
 RELOAD_TIMEOUT_S = 10
@@ -198,7 +199,7 @@ class EmbeddedServer(Server):
                     raise
 
     def is_running(self) -> bool:
-        if not (self.pgdata / "postmaster.pid").exists():
+        if self._running_port() is None:
             return False
         result = self._run(["pg_ctl", "status", "-D", str(self.pgdata)], check=False)
         return result.returncode == 0 and self._socket_path().exists()
@@ -232,11 +233,21 @@ class EmbeddedServer(Server):
         return self._wanted_port or 5432
 
     def _running_port(self) -> int | None:
-        """From postmaster.pid, while its postmaster lives: pid on line 1, port on line 4."""
-        try:
-            lines = (self.pgdata / "postmaster.pid").read_text().splitlines()
-            pid, port = int(lines[0]), int(lines[3])
-        except (OSError, ValueError, IndexError):
+        """From postmaster.pid, while its postmaster lives: pid on line 1, port on line 4.
+
+        The postmaster rewrites the file while it runs, so a read may catch it half-written:
+        such a read is tried again before the answer is "not running"."""
+        path = self.pgdata / "postmaster.pid"
+        for _ in range(PID_FILE_READS):
+            try:
+                lines = path.read_text().splitlines()
+                pid, port = int(lines[0]), int(lines[3])
+                break
+            except FileNotFoundError:
+                return None
+            except (OSError, ValueError, IndexError):
+                time.sleep(0.05)
+        else:
             return None
         try:
             os.kill(pid, 0)
