@@ -309,6 +309,11 @@ async def test_the_staff_model_runs_with_every_check_passed(services: Services) 
         await user.should_see(marker="extrapolated")
         await user.should_not_see(marker="leaks")
         await user.should_not_see(marker="run-progress")  # hidden when the run is over
+        # The history refreshes after the run is recorded: wait for it (a loaded machine).
+        for _ in range(100):
+            if element(user, "history").rows[0]["what"] == "run":
+                break
+            await asyncio.sleep(0.1)
         assert element(user, "history").rows[0]["what"] == "run"
 
 
