@@ -1,0 +1,14 @@
+-- expect: wrong_answer on long-history
+-- Forgets to restrict the UPDATE to the current version: every older version that differs gets its end date rewritten.
+UPDATE dim_customer AS d
+SET valid_to = r.run_date, is_current = false
+FROM stg_customer AS s CROSS JOIN etl_run AS r
+WHERE d.customer_id = s.customer_id
+  AND (d.street, d.street2, d.city, d.postcode, d.country)
+      IS DISTINCT FROM (s.street, s.street2, s.city, s.postcode, s.country);
+
+INSERT INTO dim_customer
+    (customer_id, street, street2, city, postcode, country, valid_from, valid_to, is_current)
+SELECT s.customer_id, s.street, s.street2, s.city, s.postcode, s.country, r.run_date, NULL, true
+FROM stg_customer AS s CROSS JOIN etl_run AS r
+WHERE NOT EXISTS (SELECT 1 FROM dim_customer AS d WHERE d.customer_id = s.customer_id AND d.is_current);

@@ -1,0 +1,16 @@
+-- expect: wrong_answer on ended-consistency
+-- Requires an end time for final states, but never forbids one on a live subscription.
+CREATE TABLE subscriptions (
+    subscription_id bigint      PRIMARY KEY,
+    account_id      bigint      NOT NULL REFERENCES accounts (account_id),
+    plan_code       text        NOT NULL REFERENCES plans (plan_code),
+    status          text        NOT NULL
+        CHECK (status IN ('trialing', 'active', 'past_due', 'cancelled', 'expired')),
+    started_at      timestamptz NOT NULL,
+    trial_ends_at   timestamptz CHECK (trial_ends_at > started_at),
+    ended_at        timestamptz CHECK (ended_at >= started_at),
+    CHECK (status NOT IN ('cancelled', 'expired') OR ended_at IS NOT NULL),
+    CHECK (status <> 'trialing' OR trial_ends_at IS NOT NULL)
+);
+CREATE UNIQUE INDEX ON subscriptions (account_id) WHERE status IN ('trialing', 'active', 'past_due');
+CREATE INDEX ON subscriptions (account_id);

@@ -1,0 +1,15 @@
+-- expect: wrong_answer on history
+-- UNIQUE (account_id, status): one row per state, so an account can never have been cancelled twice.
+CREATE TABLE subscriptions (
+    subscription_id bigint      PRIMARY KEY,
+    account_id      bigint      NOT NULL REFERENCES accounts (account_id),
+    plan_code       text        NOT NULL REFERENCES plans (plan_code),
+    status          text        NOT NULL
+        CHECK (status IN ('trialing', 'active', 'past_due', 'cancelled', 'expired')),
+    started_at      timestamptz NOT NULL,
+    trial_ends_at   timestamptz CHECK (trial_ends_at > started_at),
+    ended_at        timestamptz CHECK (ended_at >= started_at),
+    CHECK ((status IN ('cancelled', 'expired')) = (ended_at IS NOT NULL)),
+    CHECK (status <> 'trialing' OR trial_ends_at IS NOT NULL),
+    UNIQUE (account_id, status)
+);
