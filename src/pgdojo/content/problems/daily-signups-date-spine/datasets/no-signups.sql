@@ -1,0 +1,2 @@
+-- Launch week was cancelled: nobody signed up.
+SELECT 1;

@@ -1,0 +1,9 @@
+-- expect: wrong_answer on midnight-signups
+-- mistake: between-timestamps
+-- BETWEEN includes the next midnight, so a signup at 00:00 is counted on two days.
+SELECT d.day::date AS day, count(u.id) AS signups
+FROM generate_series(date '2026-03-01', date '2026-03-07', interval '1 day') AS d (day)
+LEFT JOIN users AS u
+       ON u.created_at BETWEEN d.day AND d.day + interval '1 day'
+GROUP BY d.day
+ORDER BY d.day;

@@ -1,0 +1,2 @@
+-- The shop has not taken an order yet.
+SELECT 1;

@@ -1,0 +1,14 @@
+-- expect: wrong_answer on never-ordered
+-- mistake: count-star-outer-join
+-- count(*) counts the all-NULL row the LEFT JOIN adds for a customer without orders: 1, not 0.
+SELECT c.id, c.name,
+       count(*) AS order_count,
+       coalesce(sum(o.total), 0) AS total_spent
+FROM customers AS c
+LEFT JOIN orders AS o
+       ON o.customer_id = c.id
+      AND o.status <> 'cancelled'
+      AND o.placed_at >= '2026-01-01 00:00:00+00'
+      AND o.placed_at <  '2026-04-01 00:00:00+00'
+GROUP BY c.id, c.name
+ORDER BY c.id;

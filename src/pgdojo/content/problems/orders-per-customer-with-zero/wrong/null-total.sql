@@ -1,0 +1,13 @@
+-- expect: wrong_answer on never-ordered
+-- sum() over no rows is NULL, not 0: the review shows a blank instead of zero spend.
+SELECT c.id, c.name,
+       count(o.id) AS order_count,
+       sum(o.total) AS total_spent
+FROM customers AS c
+LEFT JOIN orders AS o
+       ON o.customer_id = c.id
+      AND o.status <> 'cancelled'
+      AND o.placed_at >= '2026-01-01 00:00:00+00'
+      AND o.placed_at <  '2026-04-01 00:00:00+00'
+GROUP BY c.id, c.name
+ORDER BY c.id;

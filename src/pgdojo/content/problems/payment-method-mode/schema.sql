@@ -1,0 +1,5 @@
+CREATE TABLE payments (
+    id      bigint PRIMARY KEY,
+    country text   NOT NULL,
+    method  text
+);

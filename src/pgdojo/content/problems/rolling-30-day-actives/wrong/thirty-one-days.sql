@@ -1,0 +1,10 @@
+-- expect: wrong_answer on window-edges
+-- Goes back 30 days before the day, which makes a 31-day window.
+SELECT d.day::date AS day,
+       count(DISTINCT a.user_id) FILTER (WHERE a.active_at >= d.day) AS active_today,
+       count(DISTINCT a.user_id) AS active_30d
+FROM generate_series(date '2026-04-01', date '2026-04-07', interval '1 day') AS d (day)
+LEFT JOIN activity AS a
+       ON a.active_at >= d.day - interval '30 days' AND a.active_at < d.day + interval '1 day'
+GROUP BY d.day
+ORDER BY d.day;
