@@ -1,0 +1,7 @@
+SELECT team_id, count(*) AS open_tickets
+FROM tickets
+WHERE status = 'open'
+  AND created_at >= '2026-03-01 00:00:00+00'
+  AND created_at <  '2026-04-01 00:00:00+00'
+GROUP BY team_id
+ORDER BY team_id;
