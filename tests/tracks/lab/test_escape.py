@@ -145,29 +145,36 @@ def plant(dsn: str, marker: Path) -> list[str]:
             " WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'v')"
             " ORDER BY 1"
         ).fetchall()
+        # A lab's culprit may hold a lock on its table for good (an idle transaction), or queue
+        # for one that nobody gets (a DDL waiting for ACCESS EXCLUSIVE: even the ACCESS SHARE
+        # a view's definition takes waits behind it); busy tables get a few tries.
+        conn.execute("SET lock_timeout = '1s'")
         for name, _ in relations:
-            conn.execute(VIEW.format(name=name, target=f"public.{name}").encode())
+            _with_retries(conn, VIEW.format(name=name, target=f"public.{name}"))
         for name in CATALOG_VIEWS:
             conn.execute(VIEW.format(name=name, target=f"pg_catalog.{name}").encode())
-        # A lab's culprit may hold a lock on its table for good (an idle transaction); busy
-        # tables get a few tries.
-        conn.execute("SET lock_timeout = '1s'")
         for name in (name for name, kind in relations if kind == "r"):
-            for _ in range(3):
-                try:
-                    conn.execute(
-                        f"CREATE TRIGGER pgdojo_escape AFTER INSERT OR UPDATE OR DELETE"
-                        f" ON public.{name} FOR EACH STATEMENT"
-                        " EXECUTE FUNCTION postgres.pgdojo_escape_trigger()"
-                    )
-                    break
-                except psycopg.errors.LockNotAvailable:
-                    continue
+            _with_retries(
+                conn,
+                f"CREATE TRIGGER pgdojo_escape AFTER INSERT OR UPDATE OR DELETE"
+                f" ON public.{name} FOR EACH STATEMENT"
+                " EXECUTE FUNCTION postgres.pgdojo_escape_trigger()",
+            )
         triggers = conn.execute(
             "SELECT tgrelid::regclass::text FROM pg_trigger WHERE tgname = 'pgdojo_escape'"
         ).fetchall()
         print("triggers planted on", [t for (t,) in triggers])
     return schemas
+
+
+def _with_retries(conn: psycopg.Connection[Any], statement: str, tries: int = 3) -> None:
+    """Run `statement`, giving up quietly when its lock stays unavailable."""
+    for _ in range(tries):
+        try:
+            conn.execute(statement.encode())
+            return
+        except psycopg.errors.LockNotAvailable:
+            continue
 
 
 @pytest.mark.parametrize("scenario_id", SCENARIOS)

@@ -26,7 +26,7 @@ OBSERVE_RELATIONS = re.compile(
     r"progress_\w+|bgwriter|checkpointer|io|user_indexes|all_indexes|slru)|^pg_settings$|"
     r"^pg_replication_slots$|^pg_stat_statements_info$"
 )
-MEASURE_RELATIONS = re.compile(r"^pg_locks$|^pg_stats$|^pg_statio_\w+|^pgstattuple")
+MEASURE_RELATIONS = re.compile(r"^pg_locks$|^pg_stats$|^pg_statio_\w+|^pgstattuple|^pg_sequences$")
 MEASURE_FUNCTIONS = re.compile(
     r"^(pg_blocking_pids|pg_relation_size|pg_total_relation_size|pg_table_size|pg_indexes_size|"
     r"pgstattuple\w*|pg_current_wal_lsn|pg_last_wal_\w+|pg_wal_lsn_diff|pg_size_pretty|"
@@ -36,7 +36,7 @@ ACT_FUNCTIONS = re.compile(r"^(pg_cancel_backend|pg_terminate_backend|pg_wal_rep
 PREVENT_SETTINGS = re.compile(
     r"(statement_timeout|idle_in_transaction_session_timeout|idle_session_timeout|lock_timeout|"
     r"autovacuum\w*|work_mem|max_standby_\w+|hot_standby_feedback|log_\w+|connection limit|"
-    r"temp_file_limit|transaction_timeout|auto_explain\.\w+)"
+    r"temp_file_limit|transaction_timeout|auto_explain\.\w+|max_slot_wal_keep_size)"
 )
 
 

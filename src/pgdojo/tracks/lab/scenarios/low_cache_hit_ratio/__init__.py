@@ -1,0 +1,258 @@
+"""The buffer cache hit ratio fell to about 60%: dashboard tiles scan page_views twice a second.
+
+The "live traffic" tiles count the last five minutes of page_views, but nothing indexes
+viewed_at: each refresh scans the whole 30-day table, about 3,600 pages, through a
+shared_buffers of 16 MB (made small for the lab). A sequential scan of a table larger than a
+quarter of shared_buffers reads through a small ring of buffers, so it keeps none of what it
+reads and finds cached only what happens to be there: every refresh is ~1,700 reads, and the
+database's blks_hit / (blks_hit + blks_read) falls far below 99%. The cause is the access
+path, not the cache size: an index on viewed_at (built CONCURRENTLY, page_views takes inserts)
+turns each refresh into a few hot pages. Raising shared_buffers needs a restart, and would only
+hide a scan that grows with the table.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+import psycopg
+
+from pgdojo.tracks.lab.context import WorkloadContext
+from pgdojo.tracks.lab.plans import explain, node_labels, plan_nodes
+from pgdojo.tracks.lab.scenario import Finding, Lab, Scenario, scenario_doc
+from pgdojo.tracks.lab.sessions import app_session, as_owner, create_login_role, role_conninfo
+from pgdojo.tracks.lab.settings import duration_ms, role_setting
+
+ROWS = 250_000
+DASHBOARD_ROLE = "dashboard"
+DASHBOARD_APP = "grafana"
+TILE_SQL = (
+    "/* live-traffic: views */ SELECT count(*) AS views, count(DISTINCT session_id) AS sessions,"
+    " round(avg(duration_ms)) AS avg_ms FROM page_views"
+    " WHERE viewed_at >= now() - interval '5 minutes'"
+)
+TOP_PAGES_SQL = (
+    "/* live-traffic: top pages */ SELECT path, count(*) AS views FROM page_views"
+    " WHERE viewed_at >= now() - interval '5 minutes' GROUP BY path ORDER BY 2 DESC LIMIT 10"
+)
+# The symptom: the database's hit ratio over the last few seconds below this (target: 99%).
+HIT_RATIO_SYMPTOM = 0.95
+SAMPLE_WINDOW_S = 4.0
+# Prevention for the dashboard role: slow statements cut short, or logged.
+MAX_STATEMENT_TIMEOUT_MS = 10_000
+MAX_LOG_THRESHOLD_MS = 10.0
+
+
+def live_traffic(ctx: WorkloadContext) -> None:
+    """The dashboard: one connection, both tiles refreshed every second."""
+    conninfo = role_conninfo(
+        ctx.app_conninfo, DASHBOARD_ROLE, ctx.state.facts["dashboard_password"]
+    )
+    with app_session(ctx, DASHBOARD_APP, conninfo) as conn:
+        while ctx.sleep(0.5):
+            for query in (TILE_SQL, TOP_PAGES_SQL):
+                with ctx.op():
+                    conn.execute(query).fetchall()
+
+
+def tracker(ctx: WorkloadContext) -> None:
+    """Page views arriving."""
+    paths = [f"/products/{n}" for n in range(1, 200)] + ["/", "/cart", "/checkout"]
+    with app_session(ctx, "tracker") as conn:
+        while ctx.sleep(0.05):
+            with ctx.op():
+                conn.execute(
+                    "INSERT INTO page_views (session_id, path, referrer, viewed_at, duration_ms)"
+                    " VALUES (%s, %s, 'https://search.example.com/', now(), %s)",
+                    (random.randint(1, 90_000), random.choice(paths), random.randint(50, 9000)),
+                )
+
+
+def sessions_api(ctx: WorkloadContext) -> None:
+    """Recent page views by id: a small, hot working set."""
+    with app_session(ctx, "sessions-api") as conn:
+        while ctx.sleep(0.02):
+            with ctx.op():
+                conn.execute(
+                    "SELECT path, viewed_at FROM page_views WHERE id = %s",
+                    (random.randint(ROWS - 3000, ROWS),),
+                ).fetchone()
+
+
+def cache_sampler(ctx: WorkloadContext) -> None:
+    """The monitoring agent: the database's buffer counters twice a second (catalog only)."""
+    with psycopg.connect(ctx.admin_conninfo, autocommit=True) as admin:
+        while ctx.sleep(0.5):
+            row = admin.execute(
+                "SELECT d.blks_hit, d.blks_read, t.heap_blks_hit, t.heap_blks_read"
+                " FROM pg_stat_database d, pg_statio_user_tables t"
+                " WHERE d.datname = 'shop' AND t.relid = 'public.page_views'::regclass"
+            ).fetchone()
+            if row:
+                ctx.event(
+                    "cache_sample",
+                    blks_hit=int(row[0]),
+                    blks_read=int(row[1]),
+                    heap_hit=int(row[2] or 0),
+                    heap_read=int(row[3] or 0),
+                )
+
+
+class LowCacheHitRatio(Scenario):
+    doc = scenario_doc(__file__)
+    settings: ClassVar[dict[str, str]] = {
+        "shared_buffers": "16MB",  # production: 64 GB of cache against a 1 TB table
+        "max_parallel_workers_per_gather": "0",
+    }
+    warmup_s = 8.0
+
+    def setup(self, lab: Lab, admin: psycopg.Connection[Any]) -> None:
+        as_owner(
+            admin,
+            f"""
+            CREATE TABLE page_views (
+                id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+                session_id bigint NOT NULL, path text NOT NULL, referrer text,
+                viewed_at timestamptz NOT NULL, duration_ms int NOT NULL);
+            -- Thirty days of traffic, oldest first.
+            INSERT INTO page_views (id, session_id, path, referrer, viewed_at, duration_ms)
+                SELECT g, g % 90000 + 1, '/products/' || (g % 199 + 1),
+                       'https://search.example.com/?q=item' || (g % 5000),
+                       now() - ({ROWS} - g) * (interval '30 days' / {ROWS}), g % 9000 + 50
+                FROM generate_series(1, {ROWS}) g;
+            SELECT setval(pg_get_serial_sequence('page_views', 'id'), {ROWS});
+            """,
+        )
+        admin.execute("VACUUM ANALYZE public.page_views")
+        create_login_role(lab, admin, DASHBOARD_ROLE, tables=("page_views",))
+        admin.execute("GRANT SET ON PARAMETER log_min_duration_statement TO oncall")
+        # So that the tempting "fix" is possible, and caught.
+        admin.execute("GRANT ALTER SYSTEM ON PARAMETER shared_buffers TO oncall")
+        # The setup's own reads (the load, its VACUUM) are not the incident's statements.
+        admin.execute("SELECT public.pg_stat_statements_reset()")
+
+    def workers(self) -> list[Callable[[WorkloadContext], None]]:
+        return [live_traffic, tracker, sessions_api, sessions_api, cache_sampler]
+
+    # -- measuring -------------------------------------------------------------------------
+    def _ratios(self, lab: Lab) -> dict[str, Any]:
+        samples = [e for e in lab.events("cache_sample") if e["t"] >= time.time() - SAMPLE_WINDOW_S]
+        if len(samples) < 2:
+            return {"hit_ratio": None, "blks_read_per_s": None}
+        first, last = samples[0], samples[-1]
+        seconds = max(0.1, last["t"] - first["t"])
+        hit = last["blks_hit"] - first["blks_hit"]
+        read = last["blks_read"] - first["blks_read"]
+        heap_hit = last["heap_hit"] - first["heap_hit"]
+        heap_read = last["heap_read"] - first["heap_read"]
+        return {
+            "hit_ratio": round(hit / (hit + read), 4) if hit + read else None,
+            "blks_read_per_s": round(read / seconds),
+            "page_views_hit_ratio": (
+                round(heap_hit / (heap_hit + heap_read), 4) if heap_hit + heap_read else None
+            ),
+        }
+
+    def measure(self, lab: Lab) -> dict[str, Any]:
+        measured = lab.metrics()
+        measured.update(self._ratios(lab))
+        with lab.admin() as admin:
+            row = admin.execute(
+                "SELECT sum(calls), sum(shared_blks_read), sum(shared_blks_hit)"
+                " FROM public.pg_stat_statements WHERE userid = %s::regrole",
+                (DASHBOARD_ROLE,),
+            ).fetchone()
+        if row and row[0]:
+            measured["dashboard_blks_read_per_call"] = round(int(row[1]) / int(row[0]))
+        return measured
+
+    def symptom_present(self, measured: dict[str, Any]) -> bool:
+        ratio = measured.get("hit_ratio")
+        return ratio is not None and ratio < HIT_RATIO_SYMPTOM
+
+    # -- verdict ---------------------------------------------------------------------------
+    def root_cause(self, lab: Lab) -> Finding:
+        with lab.probe() as probe:
+            plans = {"views": explain(probe, TILE_SQL), "top_pages": explain(probe, TOP_PAGES_SQL)}
+        scanning = [
+            name
+            for name, plan in plans.items()
+            if any(
+                n["Node Type"] == "Seq Scan" and n.get("Relation Name") == "page_views"
+                for n in plan_nodes(plan)
+            )
+        ]
+        measured = {name: node_labels(plan) for name, plan in plans.items()}
+        if scanning:
+            return Finding(
+                "root_cause",
+                False,
+                f"{len(scanning)} of the dashboard's queries still read all of page_views "
+                "for five minutes of data",
+                measured,
+            )
+        return Finding(
+            "root_cause",
+            True,
+            "the dashboard's queries read only the last minutes of page_views through an index",
+            measured,
+        )
+
+    def prevention(self, lab: Lab) -> Finding:
+        with lab.admin() as admin:
+            timeout = role_setting(admin, DASHBOARD_ROLE, "statement_timeout")
+            logged = role_setting(admin, DASHBOARD_ROLE, "log_min_duration_statement")
+        measured = {"statement_timeout": timeout, "log_min_duration_statement": logged}
+        if 0 < duration_ms(timeout) <= MAX_STATEMENT_TIMEOUT_MS:
+            return Finding(
+                "prevention",
+                True,
+                f"statement_timeout = {timeout} for {DASHBOARD_ROLE}: a dashboard query that "
+                "turns into a table scan is cut short instead of streaming the table",
+                measured,
+            )
+        if 0 < duration_ms(logged) <= MAX_LOG_THRESHOLD_MS:
+            return Finding(
+                "prevention",
+                True,
+                f"{DASHBOARD_ROLE}'s statements slower than {logged} are logged: the next "
+                "scan shows up on its first refresh",
+                measured,
+            )
+        return Finding(
+            "prevention",
+            False,
+            f"nothing bounds or reports a slow {DASHBOARD_ROLE} query: set a statement_timeout "
+            f"(≤ {MAX_STATEMENT_TIMEOUT_MS // 1000} s) or log_min_duration_statement "
+            f"(≤ {MAX_LOG_THRESHOLD_MS:.0f} ms) for the role",
+            measured,
+        )
+
+    def diagnosis_terms(self, lab: Lab) -> list[str]:
+        return ["page_views", "viewed_at", "seq scan", "sequential scan", "live-traffic"]
+
+    def extra_traps(self, lab: Lab) -> list[Finding]:
+        with lab.admin() as admin:
+            row = admin.execute(
+                "SELECT setting FROM pg_file_settings WHERE name = 'shared_buffers'"
+                " AND sourcefile LIKE '%%postgresql.auto.conf' ORDER BY seqno DESC LIMIT 1"
+            ).fetchone()
+        if not row:
+            return []
+        return [
+            Finding(
+                "trap:raise-shared-buffers",
+                False,
+                f"shared_buffers = {row[0]} was written with ALTER SYSTEM: it takes effect only "
+                "after a restart (pg_settings.pending_restart), which the incident forbids, and "
+                "a bigger cache would hide a query that reads the whole table on every refresh "
+                "until the table outgrows it again",
+                {"shared_buffers": row[0]},
+            )
+        ]
+
+
+SCENARIO = LowCacheHitRatio()
