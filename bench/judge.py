@@ -8,7 +8,11 @@ Runs on its own embedded PostgreSQL (a temporary PGDOJO_HOME unless one is set).
   optimize problems, which build large datasets by design, are reported apart.
 - ratio_vs_raw: total judge time / total time to execute the same statements raw (as the admin
   role, no classifier, no comparison, one plain transaction per dataset), same server, same run.
-- verdicts_per_s: verdicts per second with N concurrent clients sharing one judge.
+- verdicts_per_s: verdicts per second with N concurrent clients sharing one judge, and the
+  CPU each verdict cost the judge process and the server (figures other load cannot move).
+Each is measured twice in the run: `in_place`, the judge as pgdojo builds it (query problems'
+datasets materialised once and read in place), and `loading`, every dataset loaded per
+judging.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from pgdojo.engine import EmbeddedServer, Engine
 from pgdojo.engine.provision import JUDGE_DB
 from pgdojo.tracks.sql import Judge, Sandbox
 from pgdojo.tracks.sql.classify import classify
+from pgdojo.tracks.sql.datasets import DatasetStore, in_place
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -73,11 +78,119 @@ def run_raw(conn: psycopg.Connection, problem: Problem) -> None:
     conn.execute("ROLLBACK")
 
 
+def server_cpu_s(engine: Engine) -> float | None:
+    """CPU seconds the embedded server has used: the postmaster, its live children and the
+    children it has reaped (Linux /proc); None elsewhere."""
+    server = engine.server
+    if not isinstance(server, EmbeddedServer):
+        return None
+    try:
+        postmaster = int((server.pgdata / "postmaster.pid").read_text().split()[0])
+        tick = os.sysconf("SC_CLK_TCK")
+        total = 0
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            pid, ppid = int(entry.name), int(fields[1])
+            if pid == postmaster:
+                total += sum(int(f) for f in fields[11:15])  # utime stime cutime cstime
+            elif ppid == postmaster:
+                total += int(fields[11]) + int(fields[12])
+        return total / tick
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def measure(
+    engine: Engine,
+    judge: Judge,
+    fast: list[Problem],
+    rounds: int,
+    clients: int,
+    seconds: float,
+    raw: psycopg.Connection,
+) -> dict[str, object]:
+    """One judge's figures: sequential latency against raw SQL, then N clients' throughput."""
+    for problem in fast:  # warm: expected outcomes cached, datasets materialised, pool open
+        judge.judge(problem, problem.solution)
+    latencies: list[float] = []
+    judge_total = raw_total = 0.0
+    for _ in range(rounds):
+        for problem in fast:
+            started = time.perf_counter()
+            result = judge.judge(problem, problem.solution)
+            elapsed = time.perf_counter() - started
+            assert result.accepted, (problem.id, result.message)
+            latencies.append(elapsed * 1000)
+            judge_total += elapsed
+            started = time.perf_counter()
+            run_raw(raw, problem)
+            raw_total += time.perf_counter() - started
+
+    count = 0
+    lock = threading.Lock()
+
+    def client(offset: int, stop: float, counted: bool) -> None:
+        nonlocal count
+        i = offset
+        while time.perf_counter() < stop:
+            problem = fast[i % len(fast)]
+            # A comment of its own makes every submission's text unique: no cache keyed on
+            # the text can make a repeated submission cheaper than a new one.
+            judge.judge(problem, f"{problem.solution}\n-- client {offset} run {i}\n")
+            i += 1
+            if counted:
+                with lock:
+                    count += 1
+
+    def run_clients(duration: float, counted: bool) -> float:
+        stop = time.perf_counter() + duration
+        threads = [threading.Thread(target=client, args=(n, stop, counted)) for n in range(clients)]
+        started = time.perf_counter()
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        return time.perf_counter() - started
+
+    # Warm with every client at once first: the pool's connections open, their backends'
+    # catalog caches fill, as in a server that has been judging for a while.
+    run_clients(min(3.0, seconds), counted=False)
+    cpu_before, server_before = time.process_time(), server_cpu_s(engine)
+    wall = run_clients(seconds, counted=True)
+    cpu, server_after = time.process_time() - cpu_before, server_cpu_s(engine)
+    server_cpu = (
+        server_after - server_before
+        if server_after is not None and server_before is not None
+        else None
+    )
+    return {
+        "p50_ms": round(statistics.median(latencies), 2),
+        "p95_ms": round(percentile(latencies, 0.95), 2),
+        "max_ms": round(max(latencies), 2),
+        "ratio_vs_raw": round(judge_total / raw_total, 3),
+        "verdicts_per_s": round(count / wall, 1),
+        # CPU per verdict (the judge process and the server): what the throughput costs,
+        # unlike verdicts_per_s, unmoved by other load on the machine.
+        "judge_cpu_ms_per_verdict": round(cpu * 1000 / count, 2),
+        "server_cpu_ms_per_verdict": (
+            round(server_cpu * 1000 / count, 2) if server_cpu is not None else None
+        ),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument(
+        "--pool", type=int, default=None, help="sandbox connections (default: pgdojo's)"
+    )
     args = parser.parse_args()
 
     home = os.environ.get("PGDOJO_HOME") or tempfile.mkdtemp(prefix="pgdojo-bench-")
@@ -85,68 +198,41 @@ def main() -> None:
     problems = load_problems()
     fast = [p for p in problems.values() if p.kind is not ProblemKind.OPTIMIZE]
     heavy = [p for p in problems.values() if p.kind is ProblemKind.OPTIMIZE]
-    sandbox = Sandbox(engine.sandbox_conninfo(), max_size=args.clients)
-    judge = Judge(sandbox)
-    for problem in problems.values():  # warm: expected outcomes cached, pool connected
-        judge.judge(problem, problem.solution)
-
-    latencies: list[float] = []
-    judge_total = raw_total = 0.0
+    datasets = DatasetStore(engine.admin_conninfo(JUDGE_DB))
+    # The judge as pgdojo builds it, and the same judge loading every dataset per judging
+    # (the way every dataset was judged before datasets were materialised), in the same run.
+    pool = {"max_size": args.pool} if args.pool else {}
+    judges = {
+        "in_place": Sandbox(engine.sandbox_conninfo(), datasets=datasets, **pool),
+        "loading": Sandbox(engine.sandbox_conninfo(), **pool),
+    }
+    report: dict[str, object] = {
+        "problems": len(fast),
+        "query_problems": sum(in_place(p) for p in fast),
+        "samples": args.rounds * len(fast),
+        "clients": args.clients,
+        "pool": args.pool or judges["loading"].pool.max_size,
+        "cores": os.cpu_count(),
+    }
     with psycopg.connect(engine.admin_conninfo(JUDGE_DB), autocommit=True) as raw:
-        for _ in range(args.rounds):
-            for problem in fast:
-                started = time.perf_counter()
-                result = judge.judge(problem, problem.solution)
-                elapsed = time.perf_counter() - started
-                assert result.accepted, (problem.id, result.message)
-                latencies.append(elapsed * 1000)
-                judge_total += elapsed
-                started = time.perf_counter()
-                run_raw(raw, problem)
-                raw_total += time.perf_counter() - started
+        for name, sandbox in judges.items():
+            report[name] = measure(
+                engine, Judge(sandbox), fast, args.rounds, args.clients, args.seconds, raw
+            )
+    judge = Judge(judges["in_place"])
     heavy_ms = []
     for problem in heavy:
+        judge.judge(problem, problem.solution)  # warm: the reference's outcomes cached
         started = time.perf_counter()
         judge.judge(problem, problem.solution)
         heavy_ms.append((time.perf_counter() - started) * 1000)
-
-    count = 0
-    lock = threading.Lock()
-    stop = time.perf_counter() + args.seconds
-
-    def client(offset: int) -> None:
-        nonlocal count
-        i = offset
-        while time.perf_counter() < stop:
-            problem = fast[i % len(fast)]
-            judge.judge(problem, problem.solution)
-            i += 1
-            with lock:
-                count += 1
-
-    threads = [threading.Thread(target=client, args=(n,)) for n in range(args.clients)]
-    started = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    wall = time.perf_counter() - started
-    sandbox.close()
-
-    report = {
-        "problems": len(fast),
-        "samples": len(latencies),
-        "p50_ms": round(statistics.median(latencies), 2),
-        "p95_ms": round(percentile(latencies, 0.95), 2),
-        "max_ms": round(max(latencies), 2),
-        "ratio_vs_raw": round(judge_total / raw_total, 3),
-        "verdicts_per_s": round(count / wall, 1),
-        "clients": args.clients,
-        "cores": os.cpu_count(),
-        "optimize_problems": len(heavy),
-        "optimize_p50_ms": round(statistics.median(heavy_ms), 1) if heavy_ms else None,
-        "postgres": engine.info().version,
-    }
+    for sandbox in judges.values():
+        sandbox.close()
+    report.update(
+        optimize_problems=len(heavy),
+        optimize_p50_ms=round(statistics.median(heavy_ms), 1) if heavy_ms else None,
+        postgres=engine.info().version,
+    )
     sys.stdout.write(json.dumps(report) + "\n")
     if isinstance(engine.server, EmbeddedServer) and not os.environ.get("PGDOJO_HOME"):
         engine.server.stop()

@@ -71,6 +71,13 @@ async def test_sql_page_counts_hints_in_the_attempt(services: Services) -> None:
         await user.should_see("Hint 2.")
 
 
+async def test_sql_page_shows_the_expected_sample_output_when_ready(services: Services) -> None:
+    async with page_user(services) as user:
+        await user.open("/sql/running-total")
+        await user.should_see("Expected output on the sample")
+        await user.should_see("5 rows")  # filled in after the page itself
+
+
 async def test_unknown_problem_page_says_so(services: Services) -> None:
     async with page_user(services) as user:
         await user.open("/sql/no-such-problem")

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.markdown import Markdown
+from rich.markup import escape
 from rich.panel import Panel
 from rich.prompt import Prompt
 from rich.syntax import Syntax
@@ -31,7 +32,7 @@ from pgdojo.cli.output import (
     read_source,
 )
 from pgdojo.errors import UsageError
-from pgdojo.tracks.sql import JudgeResult, SqlTrack, Verdict
+from pgdojo.tracks.sql import JudgeResult, MistakeMeasurement, Severity, SqlTrack, Verdict
 
 sql_app = typer.Typer(
     help="SQL live coding: problems judged on a real PostgreSQL.", no_args_is_help=True
@@ -145,11 +146,18 @@ def hint(
 @sql_app.command("verify")
 def verify(
     problem_id: Annotated[str | None, typer.Argument(metavar="[ID]")] = None,
+    packs_only: Annotated[
+        bool,
+        typer.Option(
+            "--packs-only", help="Only the problems of the --content packs, not the built-in bank."
+        ),
+    ] = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """For authors: every reference solution accepted, every wrong/*.sql rejected as declared."""
-    reports = _guard(as_json, lambda: _sql().verify(problem_id))
-    ok = all(r.ok for r in reports)
+    """For authors: every reference solution accepted, every wrong/*.sql rejected as declared,
+    and the classic-mistake rules measured against the `-- mistake:` declarations."""
+    run = _guard(as_json, lambda: _sql().verify(problem_id, packs_only))
+    reports = run.reports
 
     def render() -> None:
         for r in reports:
@@ -157,10 +165,41 @@ def verify(
             console.print(f"{status} {r.problem_id}: " + "; ".join(r.checked), highlight=False)
             for problem in r.problems:
                 console.print(f"    [red]✗[/] {problem}", highlight=False)
+        _render_measurement(run.mistakes)
         console.print(f"{sum(r.ok for r in reports)}/{len(reports)} problems verified")
 
-    emit({"ok": ok, "reports": reports}, as_json, render)
-    raise typer.Exit(EXIT_OK if ok else EXIT_NOT_ACCEPTED)
+    emit(run.to_dict(), as_json, render)
+    raise typer.Exit(EXIT_OK if run.ok else EXIT_NOT_ACCEPTED)
+
+
+def _ratio(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}"
+
+
+def _render_measurement(measurement: MistakeMeasurement) -> None:
+    table = Table(title="classic-mistake rules on these files")
+    for col in ("rule", "declared", "TP", "FN", "FP", "precision", "recall"):
+        table.add_column(col, justify="left" if col == "rule" else "right")
+    active = [m for m in measurement.rules if m.declared or m.false_positives]
+    quiet = len(measurement.rules) - len(active)
+    if quiet:
+        table.caption = f"{quiet} rule(s) neither declared nor firing here are not listed"
+    for m in [*active, measurement.overall]:
+        table.add_row(
+            m.rule,
+            str(m.declared),
+            str(m.true_positives),
+            str(m.false_negatives),
+            str(m.false_positives),
+            _ratio(m.precision),
+            _ratio(m.recall),
+            style="bold" if m is measurement.overall else None,
+        )
+    console.print(table)
+    for line in measurement.overall.missed:
+        console.print(f"    [yellow]missed[/] {line}", highlight=False)
+    for line in measurement.overall.misfired:
+        console.print(f"    [yellow]fired, not declared[/] {line}", highlight=False)
 
 
 @sql_app.command("practice")
@@ -285,9 +324,12 @@ def _render_problem(data: Mapping[str, Any]) -> None:
     if data.get("slow_query"):
         console.print("[bold]The slow query:[/]")
         console.print(Syntax(data["slow_query"], "sql", theme="ansi_dark"))
-    if data.get("sample_sql") and len(data["sample_sql"]) < 4000:
+    if data.get("sample_sql"):
         console.print("[bold]Sample data:[/]")
         console.print(Syntax(data["sample_sql"], "sql", theme="ansi_dark"))
+        shown = data["sample_sql"].count("\n") + 1
+        if data["sample_sql_lines"] > shown:
+            console.print(f"... the first {shown} of {data['sample_sql_lines']} lines")
     if data.get("sample_expected"):
         _render_rows(data["sample_expected"], "expected on the sample")
     console.print(
@@ -305,8 +347,9 @@ def _render_rows(rows: dict[str, Any] | None, title: str) -> None:
     for row in rows["rows"][:50]:
         table.add_row(*["NULL" if v is None else str(v) for v in row])
     console.print(table)
-    if len(rows["rows"]) > 50:
-        console.print(f"... {len(rows['rows']) - 50} more rows")
+    total = rows.get("total_rows", len(rows["rows"]))
+    if total > min(50, len(rows["rows"])):
+        console.print(f"... the first {min(50, len(rows['rows']))} of {total} rows")
 
 
 def _render_result(result: JudgeResult) -> None:
@@ -332,6 +375,18 @@ def _render_result(result: JudgeResult) -> None:
                 _render_rows({"columns": cols, "rows": result.diff[key]}, f"[{colour}]{label}[/]")
     if result.measured:
         console.print(f"measured: {result.measured}")
+    for finding in result.findings:
+        colour = "red" if finding.severity is Severity.ERROR else "yellow"
+        where = f" (line {finding.position.line})" if finding.position else ""
+        console.print(
+            Panel(
+                f"{escape(finding.why)}\n[bold]Fix:[/] {escape(finding.fix)}",
+                title=f"[{colour}]{finding.severity.value}: {escape(finding.title)}{where}[/]",
+                subtitle=finding.rule,
+                title_align="left",
+            ),
+            highlight=False,
+        )
     console.print(
         f"[dim]{result.elapsed_ms:.0f} ms · limit {result.time_limit_ms} ms per dataset "
         f"· allowed: {', '.join(result.allowed_statements)}[/]"

@@ -21,6 +21,7 @@ import yaml
 from pydantic import ValidationError
 
 from pgdojo.content.models import ID_PATTERN, Dataset, Problem, ProblemKind, ProblemMeta
+from pgdojo.content.sqlscript import expand_sql_script
 from pgdojo.content.topic_models import Card, Experiment, Topic, TopicMeta
 from pgdojo.errors import ContentError
 
@@ -65,8 +66,17 @@ def read_content(path: Path, required: bool = True) -> str:
     return text
 
 
-def load_problem(folder: Path, pack: str = "builtin") -> Problem:
-    """Load and validate one problem folder; raises ContentError naming file, field, reason."""
+def read_sql(path: Path, root: Path, required: bool = True) -> str:
+    """A content SQL file with its `\\ir` includes and COPY data expanded (sqlscript.py)."""
+    if not required and not path.exists():
+        return ""
+    return expand_sql_script(path, root, read_content)
+
+
+def load_problem(folder: Path, pack: str = "builtin", root: Path | None = None) -> Problem:
+    """Load and validate one problem folder; raises ContentError naming file, field, reason.
+    `root`: the pack's folder, which SQL includes may not leave (default: the parent)."""
+    root = root or folder.parent
     problem_id = folder.name
     if not ID_PATTERN.match(problem_id):
         raise ContentError(
@@ -80,13 +90,13 @@ def load_problem(folder: Path, pack: str = "builtin") -> Problem:
         raise ContentError(str(md_path), "the statement (Markdown after the front matter) is empty")
 
     data_dir = folder / "datasets"
-    datasets = [Dataset(name="sample", sql=read_content(data_dir / "sample.sql"), hidden=False)]
+    datasets = [Dataset(name="sample", sql=read_sql(data_dir / "sample.sql", root), hidden=False)]
     for case in meta.hidden:
         required = meta.kind is not ProblemKind.SCHEMA
         datasets.append(
             Dataset(
                 name=case.name,
-                sql=read_content(data_dir / f"{case.name}.sql", required=required),
+                sql=read_sql(data_dir / f"{case.name}.sql", root, required=required),
                 hidden=True,
                 catches=case.catches,
             )
@@ -111,7 +121,7 @@ def load_problem(folder: Path, pack: str = "builtin") -> Problem:
         id=problem_id,
         meta=meta,
         statement=statement,
-        schema_sql=read_content(folder / "schema.sql", required=schema_required),
+        schema_sql=read_sql(folder / "schema.sql", root, required=schema_required),
         datasets=datasets,
         solution=read_content(folder / "solution.sql"),
         editorial=read_content(folder / "editorial.md"),
@@ -146,7 +156,7 @@ def load_problems(extra_packs: tuple[Path, ...] = ()) -> dict[str, Problem]:
         if not root.is_dir():
             raise ContentError(str(root), "content pack folder does not exist")
         for folder in problem_folders(root):
-            problem = load_problem(folder, pack=pack)
+            problem = load_problem(folder, pack=pack, root=root)
             if problem.id in problems:
                 raise ContentError(
                     str(folder),

@@ -68,6 +68,9 @@ class ProblemMeta(Strict):
     target_minutes: int = Field(ge=1, le=120)
     time_limit_ms: int = Field(default=2000, ge=100, le=30000)
     ordered: bool = False
+    # With `ordered`: the output columns the statement orders by. Rows that tie on them may
+    # come in any order. Default: the columns of the reference solution's ORDER BY.
+    order_by: list[str] | None = None
     tolerance: float = Field(default=1e-6, ge=0)
     extensions: list[str] = Field(default_factory=list)
     # Functions that run SQL given as text (crosstab, ts_stat, ...) are refused unless the

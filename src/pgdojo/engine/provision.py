@@ -17,9 +17,11 @@ from psycopg import sql
 STORE_DB = "pgdojo"
 JUDGE_DB = "pgdojo_judge"
 SANDBOX_ROLE = "pgdojo_sandbox"
+# Owns the materialised datasets (tracks/sql/datasets.py); nobody logs in as it.
+DATASETS_OWNER = "pgdojo_datasets"
 
 # Bump when the judge database's set-up below changes; provisioning re-runs once per version.
-JUDGE_PROVISION_VERSION = 4
+JUDGE_PROVISION_VERSION = 5
 
 # Extensions problems may use, installed by the admin into schema `ext` of the judge database.
 JUDGE_EXTENSIONS = ("tablefunc", "ltree", "btree_gist", "intarray", "hstore", "pg_trgm")
@@ -152,6 +154,16 @@ def provision_judge(admin_conninfo_for: object, sandbox_password: str) -> None:
         admin.execute(sql.SQL("REVOKE ALL ON DATABASE {} FROM PUBLIC").format(judge))
         # CREATE: the judge creates a throw-away schema inside each (rolled back) transaction.
         admin.execute(sql.SQL("GRANT CONNECT, CREATE ON DATABASE {} TO {}").format(judge, role))
+        # The materialised datasets' owner: the sandbox role hands each loaded dataset over to
+        # it (ALTER ... OWNER needs the membership); being NOINHERIT, the sandbox role gets none
+        # of the owner's rights from it.
+        owner = sql.Identifier(DATASETS_OWNER)
+        if not admin.execute(
+            "SELECT 1 FROM pg_roles WHERE rolname = %s", (DATASETS_OWNER,)
+        ).fetchone():
+            admin.execute(sql.SQL("CREATE ROLE {} NOLOGIN NOINHERIT").format(owner))
+        admin.execute(sql.SQL("GRANT CREATE ON DATABASE {} TO {}").format(judge, owner))
+        admin.execute(sql.SQL("GRANT {} TO {}").format(owner, role))
 
     with psycopg.connect(admin_conninfo_for(JUDGE_DB), autocommit=True) as admin:
         admin.execute("REVOKE ALL ON SCHEMA public FROM PUBLIC")

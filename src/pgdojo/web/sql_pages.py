@@ -87,7 +87,9 @@ async def sql_problem_page(problem_id: str) -> None:
         sql = safely(lambda: track(SqlTrack))
         if sql is None:
             return
-        data = await call(sql.show, problem_id)
+        # The expected sample output can take seconds to compute the first time (a large
+        # sample): the page comes first, the output when it is ready.
+        data = await call(lambda: sql.show(problem_id, with_sample=False))
         if data is None:
             ui.link("Back to the problems", "/sql")
             return
@@ -122,14 +124,20 @@ async def sql_problem_page(problem_id: str) -> None:
                 if data.get("slow_query"):
                     ui.label("The slow query").classes("text-lg")
                     ui.code(data["slow_query"] or "", language="sql").classes("w-full")
-                if len(data["sample_sql"]) < 6000:
-                    with ui.expansion("Sample data", icon="table_rows").classes("w-full"):
-                        ui.code(data["sample_sql"], language="sql").classes("w-full")
-                if data.get("sample_expected"):
+                with ui.expansion("Sample data", icon="table_rows").classes("w-full"):
+                    ui.code(data["sample_sql"], language="sql").classes("w-full")
+                    shown = data["sample_sql"].count("\n") + 1
+                    if data["sample_sql_lines"] > shown:
+                        ui.label(f"The first {shown} of {data['sample_sql_lines']} lines").classes(
+                            "text-sm text-slate-400"
+                        )
+                if data["kind"] != "schema":
                     with ui.expansion("Expected output on the sample", icon="check").classes(
                         "w-full"
                     ):
-                        result_table(data["sample_expected"])
+                        expected_box = ui.column().classes("w-full").mark("expected")
+                        with expected_box:
+                            ui.spinner()
                 ui.label(
                     f"Allowed: {', '.join(data['allowed_statements'])} · time limit "
                     f"{data['time_limit_ms']} ms · {data['hidden_cases']} hidden cases"
@@ -245,9 +253,24 @@ async def sql_problem_page(problem_id: str) -> None:
                         ui.label(row["verdict"]).classes(colour)
                         ui.label(f"{float(row['elapsed_ms']):.0f} ms").classes("text-slate-400")
 
+        async def fill_expected() -> None:
+            expected = await call(lambda: sql.sample_expected(problem_id))
+            expected_box.clear()
+            with expected_box:
+                if not expected:
+                    ui.label("No expected output for this problem.").classes("text-slate-400")
+                    return
+                result_table(expected)
+                shown, total = len(expected["rows"]), expected["total_rows"]
+                ui.label(
+                    f"The first {shown} of {total} rows" if total > shown else f"{total} rows"
+                ).classes("text-sm text-slate-400")
+
         await refresh_history()
         if data.get("solved"):
             await show_editorial()
+        if data["kind"] != "schema":
+            ui.timer(0.05, fill_expected, once=True)
 
 
 def _verdict_card(result: dict[str, Any]) -> None:
@@ -284,7 +307,31 @@ def _verdict_card(result: dict[str, Any]) -> None:
                 f"buffers {m['buffers']} vs original {m['baseline_buffers']} → ratio "
                 f"{m['ratio']} (required ≤ {m['required_ratio']})"
             )
+        for finding in result.get("findings") or []:
+            _finding_card(finding)
         ui.label(f"{result['elapsed_ms']:.0f} ms").classes("text-xs text-slate-400")
+
+
+def _finding_card(finding: dict[str, Any]) -> None:
+    """A classic mistake named after the failed case: title, why it is wrong, the fix."""
+    error = finding["severity"] == "error"
+    position = finding.get("position")
+    where = f" · line {position['line']}" if position else ""
+    with (
+        ui.card()
+        .classes("w-full " + ("border-red-400" if error else "border-amber-400"))
+        .props("bordered flat")
+        .mark("finding")
+    ):
+        with ui.row().classes("items-center gap-2"):
+            ui.icon("error" if error else "warning").classes(
+                "text-red-400" if error else "text-amber-400"
+            )
+            ui.label(finding["title"]).classes("font-semibold")
+            ui.badge(finding["rule"]).props("outline")
+            ui.label(f"{finding['severity']}{where}").classes("text-xs text-slate-400")
+        ui.label(finding["why"]).classes("whitespace-pre-wrap")
+        ui.markdown(f"**Fix:** {finding['fix']}")
 
 
 def _hint_label(practice: Practice | None) -> str:

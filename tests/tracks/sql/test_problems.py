@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from pgdojo.content import Problem, ProblemKind, load_problems
@@ -26,9 +28,10 @@ def test_problem_verifies(problem_id: str, judge: Judge) -> None:
 
 
 def test_bank_size_and_coverage() -> None:
-    assert len(BUILTIN) >= 40
-    kinds = {p.kind for p in BUILTIN.values()}
-    assert kinds == set(ProblemKind)
+    assert len(BUILTIN) >= 80
+    kinds = Counter(p.kind for p in BUILTIN.values())
+    assert set(kinds) == set(ProblemKind)
+    assert kinds[ProblemKind.OPTIMIZE] >= 12 and kinds[ProblemKind.SCHEMA] >= 8
     for problem in BUILTIN.values():
         assert len(problem.hidden_datasets) >= 3
         assert len(problem.meta.hints) == 3

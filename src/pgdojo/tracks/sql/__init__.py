@@ -3,6 +3,18 @@
 from pgdojo.tracks.sql.judge import Judge
 from pgdojo.tracks.sql.sandbox import Sandbox
 from pgdojo.tracks.sql.service import ProblemSummary, SqlTrack
-from pgdojo.tracks.sql.verdict import JudgeResult, Verdict
+from pgdojo.tracks.sql.verdict import Finding, JudgeResult, Severity, Verdict
+from pgdojo.tracks.sql.verify import MistakeMeasurement, Verification
 
-__all__ = ["Judge", "JudgeResult", "ProblemSummary", "Sandbox", "SqlTrack", "Verdict"]
+__all__ = [
+    "Finding",
+    "Judge",
+    "JudgeResult",
+    "MistakeMeasurement",
+    "ProblemSummary",
+    "Sandbox",
+    "Severity",
+    "SqlTrack",
+    "Verdict",
+    "Verification",
+]

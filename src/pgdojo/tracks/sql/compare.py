@@ -138,9 +138,17 @@ def compare_columns(expected: Sequence[str], actual: Sequence[str]) -> str | Non
 
 
 def compare_results(
-    expected: ResultSet, actual: ResultSet, ordered: bool = False, tolerance: float = 0.0
+    expected: ResultSet,
+    actual: ResultSet,
+    ordered: bool = False,
+    tolerance: float = 0.0,
+    order_by: Sequence[str] | None = None,
 ) -> Comparison:
-    """Compare two result sets by the judge's rules."""
+    """Compare two result sets by the judge's rules. With `ordered`, the rows must come in the
+    expected sequence of `order_by`'s columns (rows that tie on them may come in any order:
+    with the same multiset of rows, the same sequence of keys puts the same rows in each
+    tie); without `order_by`, or when it names a column the result does not have, in the
+    expected sequence of whole rows."""
     column_problem = compare_columns(expected.columns, actual.columns)
     if column_problem:
         return Comparison(False, column_problem)
@@ -157,15 +165,35 @@ def compare_results(
             raw_extra[:MAX_DIFF_ROWS],
         )
     if ordered:
+        key = _key_indexes(expected.columns, order_by)
         for index, (want, got) in enumerate(zip(exp, act, strict=True)):
-            if not rows_close(want, got, tolerance):
-                return Comparison(
-                    False,
-                    f"the rows are right but the order is not: row {index + 1} should be "
-                    f"{_show(expected.rows[index])}, got {_show(actual.rows[index])}",
-                    first_mismatch=index,
+            if key is not None:
+                want, got = tuple(want[i] for i in key), tuple(got[i] for i in key)
+            if rows_close(want, got, tolerance):
+                continue
+            if key is None:
+                where = f"should be {_show(expected.rows[index])}, got {_show(actual.rows[index])}"
+            else:
+                names = ", ".join(expected.columns[i] for i in key)
+                where = (
+                    f"should have ({names}) = {_show(tuple(expected.rows[index][i] for i in key))}"
+                    f", got {_show(tuple(actual.rows[index][i] for i in key))}"
                 )
+            return Comparison(
+                False,
+                f"the rows are right but the order is not: row {index + 1} {where}",
+                first_mismatch=index,
+            )
     return Comparison(True)
+
+
+def _key_indexes(columns: Sequence[str], order_by: Sequence[str] | None) -> list[int] | None:
+    if not order_by:
+        return None
+    lowered = [c.lower() for c in columns]
+    if any(name.lower() not in lowered for name in order_by):
+        return None
+    return [lowered.index(name.lower()) for name in order_by]
 
 
 def _multiset_difference(

@@ -9,9 +9,11 @@ computed once per process and cached.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +28,9 @@ from pgdojo.tracks.sql.compare import (
     compare_results,
     jsonable,
 )
+from pgdojo.tracks.sql.datasets import Place, in_place, named_schemas
+from pgdojo.tracks.sql.mistakes import find_mistakes
+from pgdojo.tracks.sql.ordering import order_key
 from pgdojo.tracks.sql.sandbox import (
     MAX_RESULT_ROWS,
     SETUP_TIMEOUT_MS,
@@ -45,8 +50,6 @@ from pgdojo.tracks.sql.verdict import (
     failure_from,
     hidden_failure,
 )
-
-DECLARE_PREFIX = "DECLARE pgdojo_result NO SCROLL CURSOR FOR "
 
 
 @dataclass
@@ -78,16 +81,29 @@ class Judge:
         self.sandbox = sandbox
         self._expected: dict[tuple[str, str], Expectation] = {}
         self._lock = threading.Lock()
+        self._schema_locks: dict[str, threading.Lock] = {}
 
     # -- public ----------------------------------------------------------------------------
     def judge(self, problem: Problem, source: str) -> JudgeResult:
-        """Judge `source` against every dataset of `problem`, stopping at the first failure."""
+        """Judge `source` against every dataset of `problem`, stopping at the first failure,
+        and name the classic mistakes it makes (never a reason for the verdict itself)."""
         started = time.perf_counter()
         try:
             result = self._judge(problem, source)
         except SandboxBroken as exc:
             result = self._broken(self._base_result(problem), exc)
+        except psycopg.Error as exc:
+            # The judge's own statements failed (the content's SQL, a lost server): a verdict
+            # that says so, never a traceback.
+            result = self._base_result(problem)
+            result.verdict = Verdict.ERROR
+            result.message = (
+                f"error: the judge could not run this problem "
+                f"({exc.diag.message_primary or type(exc).__name__}); nothing was kept"
+            )
         result.elapsed_ms = coarse_elapsed_ms(time.perf_counter() - started)
+        # Read from the text and the problem only, never from a dataset: nothing hidden leaks.
+        result.findings = find_mistakes(problem, source, result.verdict)
         return result
 
     def run_sample(
@@ -100,8 +116,7 @@ class Judge:
         except Rejection as exc:
             return self._rejected(base, exc), None
         try:
-            with self.sandbox.session() as session:
-                session.run_script(problem.schema_sql)
+            with self._session(problem) as session:
                 outcome = self._attempt(session, problem, problem.sample, statements)
         except SandboxBroken as exc:
             return self._broken(base, exc), None
@@ -114,8 +129,7 @@ class Judge:
 
     def expected_result(self, problem: Problem, dataset: Dataset) -> ResultSet | None:
         """The reference solution's result on a dataset (shown as the expected sample output)."""
-        with self.sandbox.session() as session:
-            session.run_script(problem.schema_sql)
+        with self._session(problem) as session:
             expectation = self._expectation(session, problem, dataset)
         outcome = expectation.outcome
         if outcome.result is not None:
@@ -123,6 +137,43 @@ class Judge:
         return next(iter(outcome.tables.values()), None)
 
     # -- the steps -------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def _session(self, problem: Problem) -> Iterator[SandboxSession]:
+        """A judging transaction for `problem`: its datasets read in place when they are
+        materialised (datasets.py), otherwise its tables created for each dataset to load.
+        Problems whose SQL names a schema of its own (`CREATE SCHEMA cd`) take a lock on the
+        name first: two transactions creating one schema would wait on each other."""
+        places = self._places(problem)
+        with contextlib.ExitStack() as stack:
+            for name in sorted(named_schemas(problem)):
+                with self._lock:
+                    lock = self._schema_locks.setdefault(name, threading.Lock())
+                stack.enter_context(lock)
+            try:
+                session = stack.enter_context(
+                    self.sandbox.session(None if places else problem.schema_sql)
+                )
+            except psycopg.Error as exc:
+                raise ContentError(
+                    f"{problem.source}/schema.sql",
+                    f"the problem's tables could not be created: "
+                    f"{exc.diag.message_primary or type(exc).__name__}",
+                ) from exc
+            session.places = places
+            yield session
+
+    def _places(self, problem: Problem) -> dict[str, Place] | None:
+        store = self.sandbox.datasets
+        if store is None or not in_place(problem):
+            return None
+        places = {}
+        for dataset in problem.datasets:
+            place = store.place(self.sandbox, problem, dataset)
+            if place is None:
+                return None
+            places[dataset.name] = place
+        return places
+
     def _base_result(self, problem: Problem) -> JudgeResult:
         return JudgeResult(
             problem_id=problem.id,
@@ -149,9 +200,9 @@ class Judge:
             statements = classify(source, problem.kind, problem.meta.allow_functions)
         except Rejection as exc:
             return self._rejected(base, exc)
-        total = len(problem.datasets)
-        with self.sandbox.session() as session:
-            session.run_script(problem.schema_sql)
+        with self._session(problem) as session:
+            if problem.kind is ProblemKind.SCHEMA:
+                return self._judge_schema(session, problem, statements, base, source)
             for dataset in problem.datasets:
                 expectation = self._expectation(session, problem, dataset)
                 outcome = self._attempt(session, problem, dataset, statements)
@@ -159,8 +210,45 @@ class Judge:
                 base.cases.append(CaseResult(dataset.name, dataset.hidden, verdict is None))
                 if verdict is not None:
                     return verdict
+        return self._accepted(base, problem)
+
+    def _judge_schema(
+        self,
+        session: SandboxSession,
+        problem: Problem,
+        statements: list[Statement],
+        base: JudgeResult,
+        source: str,
+    ) -> JudgeResult:
+        """Schema problems: the candidate's DDL runs once, in a savepoint every dataset shares
+        (tables do not depend on the rows loaded after them); each dataset's rows and checks
+        run in a savepoint of their own, on the candidate's clock as before."""
+        expectations = [self._expectation(session, problem, d) for d in problem.datasets]
+        limit = problem.meta.time_limit_ms
+        with session.savepoint(f"SET LOCAL statement_timeout = {int(limit)}"):
+            built = Outcome()
+            try:
+                with session.candidate_clock(limit):
+                    for stmt in statements:
+                        if not self._execute(session, stmt, built):
+                            break
+            except TimeLimitExceeded as exc:
+                built.failure = failure_from(exc)
+            if built.failure:
+                base.cases.append(CaseResult(problem.sample.name, False, False))
+                return self._failure_result(base, problem.sample, built, source)
+            for dataset, expectation in zip(problem.datasets, expectations, strict=True):
+                outcome = self._attempt(session, problem, dataset, statements, built=True)
+                verdict = self._assess(problem, dataset, expectation, outcome, base, source)
+                base.cases.append(CaseResult(dataset.name, dataset.hidden, verdict is None))
+                if verdict is not None:
+                    return verdict
+        return self._accepted(base, problem)
+
+    def _accepted(self, base: JudgeResult, problem: Problem) -> JudgeResult:
         base.verdict = Verdict.ACCEPTED
-        base.message = f"accepted: passed the sample and all {total - 1} hidden cases"
+        hidden = len(problem.hidden_datasets)
+        base.message = f"accepted: passed the sample and all {hidden} hidden cases"
         return base
 
     def _expectation(
@@ -202,8 +290,10 @@ class Judge:
         dataset: Dataset,
         statements: list[Statement],
         measure: bool = True,
+        built: bool = False,
     ) -> Outcome:
-        """Run `statements` on `dataset` inside a savepoint that is rolled back afterwards.
+        """Run `statements` on `dataset` inside a savepoint that is rolled back afterwards
+        (`built`: a schema's DDL already ran, in an enclosing savepoint: only the checks run).
 
         The candidate's time limit covers every step from the first statement to the last
         that runs code the candidate wrote: for a schema, also loading the case's rows and
@@ -211,20 +301,29 @@ class Judge:
         outcome = Outcome()
         limit = problem.meta.time_limit_ms
         kind = problem.kind
-        load = "" if kind is ProblemKind.SCHEMA else dataset.sql.rstrip().rstrip(";")
+        if session.places is not None:
+            load = session.places[dataset.name].enter_sql()
+        elif kind is ProblemKind.SCHEMA:
+            load = ""
+        else:
+            load = dataset.sql.rstrip().rstrip(";")
         limit_sql = f"SET LOCAL statement_timeout = {int(limit)}"
         if kind is ProblemKind.OPTIMIZE:
             prelude = load  # ANALYZE needs the loaded tables, then the candidate's limit
         else:
             # "\n;" ends the last statement even when the script ends in a -- comment.
             prelude = f"{load}\n;\n{limit_sql}" if load else limit_sql
-        with session.savepoint(prelude):
+        # Read in place, the prelude is the judge's own settings: it goes with the candidate's
+        # first statement, one round trip per dataset.
+        with session.savepoint(prelude, judge_only=session.places is not None):
             if kind is ProblemKind.OPTIMIZE:
                 session.analyze_tables()
                 session.set_timeout(limit)
             try:
                 with session.candidate_clock(limit):
-                    self._run_candidate(session, problem, dataset, statements, outcome, measure)
+                    self._run_candidate(
+                        session, problem, dataset, [] if built else statements, outcome, measure
+                    )
             except TimeLimitExceeded as exc:
                 outcome.failure = failure_from(exc)
                 return outcome
@@ -265,12 +364,12 @@ class Judge:
                 try:
                     outcome.buffers = _buffers(session.explain(final.text, analyze=True))
                 except psycopg.Error as exc:
-                    self._record_failure(outcome, final, exc, prefix_len=0)
+                    self._record_failure(outcome, final, exc, session.statement_offset)
                     return
             try:
                 outcome.result = session.fetch_query(final.text, close=False)
             except psycopg.Error as exc:
-                self._record_failure(outcome, final, exc, prefix_len=len(DECLARE_PREFIX))
+                self._record_failure(outcome, final, exc, session.statement_offset)
             except ResultTooLarge as exc:
                 outcome.failure = failure_from(exc)
         elif kind is ProblemKind.SCHEMA:
@@ -280,7 +379,7 @@ class Judge:
         try:
             session.execute(stmt.text)
         except psycopg.Error as exc:
-            self._record_failure(outcome, stmt, exc, prefix_len=0)
+            self._record_failure(outcome, stmt, exc, session.statement_offset)
             return False
         return True
 
@@ -364,7 +463,7 @@ class Judge:
         if problem.kind in (ProblemKind.QUERY, ProblemKind.OPTIMIZE):
             assert expected.result is not None and outcome.result is not None
             comparison = compare_results(
-                expected.result, outcome.result, meta.ordered, meta.tolerance
+                expected.result, outcome.result, meta.ordered, meta.tolerance, order_key(problem)
             )
             if not comparison.equal:
                 return self._wrong(base, problem, dataset, comparison, expected.result, "")

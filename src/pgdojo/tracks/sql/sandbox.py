@@ -30,7 +30,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import psycopg
 from psycopg import sql
@@ -38,6 +38,9 @@ from psycopg_pool import ConnectionPool
 
 from pgdojo.errors import PgdojoError
 from pgdojo.tracks.sql.compare import ResultSet
+
+if TYPE_CHECKING:
+    from pgdojo.tracks.sql.datasets import DatasetStore, Place
 
 T = TypeVar("T")
 
@@ -68,26 +71,32 @@ class SandboxBroken(PgdojoError):
     """The judging transaction cannot be rolled back to its savepoint: the session is unusable."""
 
 
-def _reset(conn: psycopg.Connection[Any]) -> None:
-    # Runs when a connection goes back to the pool.
-    if conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
-        conn.rollback()
-    conn.execute("DISCARD ALL")
+# What DISCARD ALL resets, as statements that may share one message with the ROLLBACK (DISCARD
+# ALL itself refuses a multi-statement string): the session state a submission could leave
+# behind for the next one (session advisory locks, prepared statements, cursors, LISTEN,
+# settings, temporary tables, cached plans and sequence state).
+RESET_SESSION = (
+    "ROLLBACK; CLOSE ALL; RESET ALL; DEALLOCATE ALL; UNLISTEN *;"
+    " SELECT pg_advisory_unlock_all(); DISCARD PLANS; DISCARD TEMP; DISCARD SEQUENCES"
+)
 
 
 class Sandbox:
     """A pool of sandbox-role connections to the judge database."""
 
-    def __init__(self, conninfo: str, max_size: int = 16) -> None:
+    def __init__(
+        self, conninfo: str, max_size: int = 16, datasets: DatasetStore | None = None
+    ) -> None:
+        # Where query problems' datasets are read in place (None: loaded per judging).
+        self.datasets = datasets
         self.pool: ConnectionPool[psycopg.Connection[Any]] = ConnectionPool(
             conninfo,
             min_size=1,
             max_size=max_size,
             kwargs={"autocommit": True},
-            reset=_reset,
-            # A pooled connection dies with the server (a restart, an idle timeout): test it
-            # on checkout, so the first judging after a restart gets a fresh one, not an error.
-            check=ConnectionPool.check_connection,
+            # No reset and no check callback, each a round trip per judging: the session
+            # ends with one message that rolls back and resets (SandboxSession.finish), and a
+            # connection that died with the server is replaced when its BEGIN fails.
             open=False,
             name="pgdojo-sandbox",
         )
@@ -107,16 +116,38 @@ class Sandbox:
                 self._opened = False
 
     @contextlib.contextmanager
-    def session(self) -> Iterator[SandboxSession]:
-        """A rolled-back transaction with a fresh schema, on a pooled sandbox connection."""
+    def connection(self) -> Iterator[psycopg.Connection[Any]]:
+        """A pooled sandbox connection for the judge's own work (materialising a dataset)."""
         self.open()
         with self.pool.connection() as conn:
-            session = SandboxSession(conn)
-            try:
-                session.begin()
-                yield session
-            finally:
-                session.finish()
+            yield conn
+
+    @contextlib.contextmanager
+    def session(self, setup: str | None = "") -> Iterator[SandboxSession]:
+        """A rolled-back transaction with a fresh schema, on a pooled sandbox connection;
+        `setup` (trusted content SQL: the problem's tables) runs in it first. With None, no
+        schema is created: the datasets are read in place (datasets.py)."""
+        self.open()
+        for attempt in range(2):
+            with self.pool.connection() as conn:
+                session = SandboxSession(conn)
+                try:
+                    session.begin(setup)
+                except psycopg.OperationalError:
+                    # A pooled connection dies with the server (a restart, an idle timeout):
+                    # the first judging after it takes a fresh one instead of failing.
+                    session.finish()
+                    if attempt or not conn.closed:
+                        raise
+                    continue
+                except BaseException:
+                    session.finish()
+                    raise
+                try:
+                    yield session
+                finally:
+                    session.finish()
+                return
 
 
 class SandboxSession:
@@ -129,58 +160,118 @@ class SandboxSession:
         self._timeout_ms = SETUP_TIMEOUT_MS  # the statement_timeout in force
         self._deadline: float | None = None  # time.monotonic() when the candidate's time is up
         self._guard: Guard | None = None
+        # A savepoint left normally is rolled back by the next message the judge sends (one
+        # round trip fewer per dataset); `_send` puts it first.
+        self._pending_rollback = ""
+        self._pending_enter = ""
+        self._failed = False  # a candidate step failed: nothing more rides on its messages
+        self.statement_offset = 0
+        # Dataset name -> where it is read in place; None: the datasets are loaded (judge.py).
+        self.places: dict[str, Place] | None = None
 
     # -- transaction frame -----------------------------------------------------------------
-    def begin(self) -> None:
+    def begin(self, setup: str | None = "") -> None:
         # The schema exists only inside this transaction: nothing of it survives the rollback,
         # and a unique name avoids waiting on other judges' uncommitted catalog rows.
         # (The judge's own statements go in one round trip; candidate SQL never does.)
-        self.conn.execute(
-            sql.SQL(
-                "BEGIN; CREATE SCHEMA {schema}; SET LOCAL search_path = {schema}, ext;"
-                " SET LOCAL statement_timeout = {timeout}"
-            ).format(schema=sql.Identifier(self.schema), timeout=sql.Literal(SETUP_TIMEOUT_MS))
-        )
+        if setup is None:
+            self.conn.execute(f"BEGIN; SET LOCAL statement_timeout = {SETUP_TIMEOUT_MS}".encode())
+            return
+        # The content's own statements may wait for a lock held by another process's judging
+        # of the same problem (a schema both create): as long as the setup may take, not the
+        # sandbox role's lock_timeout, which is the candidate's again right after.
+        frame = sql.SQL(
+            "BEGIN; CREATE SCHEMA {schema}; SET LOCAL search_path = {schema}, ext;"
+            " SET LOCAL statement_timeout = {timeout};"
+            " SET LOCAL lock_timeout = {timeout};\n"
+        ).format(schema=sql.Identifier(self.schema), timeout=sql.Literal(SETUP_TIMEOUT_MS))
+        after = "\n;\nSET LOCAL lock_timeout TO DEFAULT" if setup.strip() else ""
+        self.conn.execute(frame.as_string(self.conn).encode() + setup.encode() + after.encode())
 
     def finish(self) -> None:
-        """Roll everything back; a connection in an unknown state is closed, not reused."""
+        """Roll everything back and reset the session in one message; a connection in an
+        unknown state is closed, not reused."""
         if self.conn.closed:
             return  # severed by the watchdog: the server rolls back when the backend exits
         status = self.conn.info.transaction_status
         if status == psycopg.pq.TransactionStatus.ACTIVE:
             self.conn.cancel_safe()
+        self._take_pending()  # the ROLLBACK undoes it all
         try:
-            self.conn.rollback()
+            self.conn.execute(RESET_SESSION.encode())
         except psycopg.Error:
             self.conn.close()
 
     def set_timeout(self, milliseconds: int) -> None:
-        self.conn.execute(f"SET LOCAL statement_timeout = {int(milliseconds)}")
+        self._send(f"SET LOCAL statement_timeout = {int(milliseconds)}")
         self._timeout_ms = int(milliseconds)
 
     def set_local(self, name: str, value: str) -> None:
         """A setting for the rest of the transaction (the judge's, never the candidate's)."""
-        self.conn.execute(
-            sql.SQL("SET LOCAL {} = {}").format(sql.Identifier(name), sql.Literal(value))
+        self._send(
+            sql.SQL("SET LOCAL {} = {}")
+            .format(sql.Identifier(name), sql.Literal(value))
+            .as_string(self.conn)
         )
 
     @contextlib.contextmanager
-    def savepoint(self, script: str = "", bounded: bool = False) -> Iterator[None]:
+    def savepoint(
+        self, script: str = "", bounded: bool = False, judge_only: bool = False
+    ) -> Iterator[None]:
         """Undo everything done inside, including SET LOCAL and open cursors, even after an
         error. `script` (trusted content SQL) runs right after the savepoint, in the same call;
-        `bounded`: the statement_timeout is lowered to the candidate's time left first."""
+        `bounded`: the statement_timeout is lowered to the candidate's time left first.
+        `judge_only`: the script is the judge's own statements (settings, never content), so
+        it may wait and go with the next message, the candidate's statement included."""
         self._savepoints += 1
         name = f"sp{self._savepoints}"
         timeout = self._timeout_ms
         prefix = self.timeout_prefix() if bounded else ""
-        self.conn.execute(f"SAVEPOINT {name};\n{prefix}{script}".encode())
+        enter = f"SAVEPOINT {name};\n{prefix}{script}"
+        if judge_only:
+            self._pending_enter = enter + "\n;\n"
+        else:
+            self._send(enter)
         try:
             yield
-        finally:
-            if not self.conn.closed:
+        except BaseException:
+            if self._pending_enter:
+                self._pending_enter = ""  # never sent: nothing to undo
+            elif not self.conn.closed:
                 self._rollback_to(name)
+            raise
+        else:
+            if self._pending_enter:
+                self._pending_enter = ""  # never sent; an earlier rollback stays pending
+            else:
+                self._pending_rollback = f"ROLLBACK TO SAVEPOINT {name};\n"
+        finally:
             # ROLLBACK TO SAVEPOINT also undoes the SET LOCAL statement_timeout done inside.
             self._timeout_ms = timeout
+
+    def _take_pending(self) -> tuple[str, str]:
+        pending = (self._pending_rollback, self._pending_enter)
+        self._pending_rollback = self._pending_enter = ""
+        return pending
+
+    def _send(self, text: str) -> psycopg.Cursor[Any]:
+        """Send the judge's own statements, after what is pending (a savepoint's rollback, a
+        judge-only savepoint's entry)."""
+        rollback, enter = self._take_pending()
+        if not rollback:
+            return self.conn.execute((enter + text).encode())
+        if not (enter + text).strip():
+            self._rollback_to(rollback.split()[-1].rstrip(";"))
+            return self.conn.cursor()
+        try:
+            return self.conn.execute((rollback + enter + text).encode())
+        except psycopg.Error:
+            if self.conn.closed:
+                raise
+            # Which part failed? Undo alone (ROLLBACK TO is repeatable: the savepoint stays),
+            # then send the rest again: its own error, if it has one, is the one raised.
+            self._rollback_to(rollback.split()[-1].rstrip(";"))
+            return self.conn.execute((enter + text).encode())
 
     def _rollback_to(self, name: str) -> None:
         command = f"ROLLBACK TO SAVEPOINT {name}".encode()
@@ -237,12 +328,6 @@ class SandboxSession:
         # In one simple-query message each statement gets its own statement_timeout (13+).
         return f"SET LOCAL statement_timeout = {left};\n"
 
-    def _lower_timeout(self) -> None:
-        """Before a candidate statement (sent alone): lower the timeout to the time left."""
-        prefix = self.timeout_prefix()
-        if prefix:
-            self._call(partial(self.conn.execute, prefix.encode()))
-
     def _call(self, action: Callable[[], T]) -> T:
         """Run a step of the candidate's phase; a connection the watchdog cut is a timeout."""
         try:
@@ -258,34 +343,52 @@ class SandboxSession:
         candidate's clock it runs under the time left (it may fire the candidate's code)."""
         if script.strip():
             text = self.timeout_prefix() + script
-            self._call(partial(self.conn.execute, text.encode()))
+            self._call(partial(self._send, text))
+
+    def _candidate(self, head: str, statement: str, tail: str = "") -> psycopg.Cursor[Any]:
+        """Send one candidate statement (its text isolated by the classifier) wrapped in the
+        judge's `head` and `tail`, after the SET that lowers the timeout to the time left.
+        The cursor is left on the first result that has rows, if any; `statement_offset` is
+        where the statement starts in what was sent (error positions count from there)."""
+        if self._failed:
+            self._flush()  # after a failure a pending ROLLBACK TO can fail (see _rollback_to)
+        # What the judge has pending goes first, in the same message: it cannot fail (its
+        # settings, and a rollback after a step that succeeded).
+        rollback, enter = self._take_pending()
+        prefix = rollback + enter + self.timeout_prefix() + head
+        self.statement_offset = len(prefix)
+        # "\n;" ends the statement even when it ends in a -- comment.
+        text = f"{prefix}{statement}\n;\n{tail}" if tail else prefix + statement
+        try:
+            cur = self._call(partial(self.conn.execute, text.encode()))
+        except BaseException:
+            self._failed = True
+            raise
+        while cur.description is None and cur.nextset():
+            pass
+        return cur
+
+    def _flush(self) -> None:
+        if self._pending_rollback or self._pending_enter:
+            self._send("")
 
     def execute(self, statement: str) -> None:
         """One statement, whose text the classifier has already isolated."""
-        self._lower_timeout()
-        self._call(partial(self.conn.execute, statement.encode()))
+        self._candidate("", statement)
 
     def fetch_query(self, statement: str, close: bool = True) -> ResultSet:
         """Run one SELECT through a cursor and fetch it within the row and byte budgets.
         With close=False the cursor is left to the enclosing savepoint's rollback."""
-        cur = self.conn.cursor()
-        self._lower_timeout()
-        declare = f"DECLARE pgdojo_result NO SCROLL CURSOR FOR {statement}".encode()
-        self._call(partial(cur.execute, declare))
+        fetch = f"FETCH {FETCH_BATCH} FROM pgdojo_result"
+        # The first batch comes in the same round trip as the DECLARE.
+        cur = self._candidate("DECLARE pgdojo_result NO SCROLL CURSOR FOR ", statement, fetch)
         rows: list[tuple[Any, ...]] = []
         size = 0
-        columns: tuple[str, ...] = ()
+        columns = tuple(col.name for col in cur.description or ())
         while True:
             # FETCH is a utility statement: PostgreSQL collects its rows in a tuple store
             # (spilling past work_mem to a temporary file, so within temp_file_limit) before
             # sending them, and the statement_timeout in force covers this batch only.
-            prefix = self.timeout_prefix()
-            fetch = f"{prefix}FETCH {FETCH_BATCH} FROM pgdojo_result".encode()
-            self._call(partial(cur.execute, fetch))
-            if prefix:
-                cur.nextset()  # the first result is the SET's
-            if not columns and cur.description:
-                columns = tuple(col.name for col in cur.description)
             batch = cur.fetchall()
             for row in batch:
                 size += sum(_size(v) for v in row) + 8
@@ -298,8 +401,11 @@ class SandboxSession:
                 )
             if len(batch) < FETCH_BATCH:
                 break
+            cur = self._call(partial(self._send, self.timeout_prefix() + fetch))
+            while cur.description is None and cur.nextset():
+                pass
         if close:
-            cur.execute(b"CLOSE pgdojo_result")
+            self._send("CLOSE pgdojo_result")
         return ResultSet(columns, tuple(rows))
 
     def table_state(self, table: str) -> ResultSet:
@@ -311,23 +417,25 @@ class SandboxSession:
         )
 
     def tables(self) -> list[str]:
+        self._flush()
         rows = self.conn.execute(
             "SELECT tablename FROM pg_tables WHERE schemaname = %s ORDER BY 1", (self.schema,)
         ).fetchall()
         return [r[0] for r in rows]
 
     def analyze_tables(self) -> None:
-        for table in self.tables():
-            self.conn.execute(
-                sql.SQL("ANALYZE {}.{}").format(sql.Identifier(self.schema), sql.Identifier(table))
-            )
+        """ANALYZE every table of the schema, in one round trip."""
+        names = [
+            sql.SQL("{}.{}").format(sql.Identifier(self.schema), sql.Identifier(table))
+            for table in self.tables()
+        ]
+        if names:
+            self._send(sql.SQL("ANALYZE {}").format(sql.SQL(", ").join(names)).as_string(self.conn))
 
     def explain(self, statement: str, analyze: bool = False) -> dict[str, Any]:
         """The top plan object of EXPLAIN (FORMAT JSON); with `analyze`, runs it with BUFFERS."""
         options = "ANALYZE, BUFFERS, FORMAT JSON" if analyze else "FORMAT JSON"
-        self._lower_timeout()
-        text = f"EXPLAIN ({options}) {statement}".encode()
-        row = self._call(lambda: self.conn.execute(text).fetchone())
+        row = self._candidate(f"EXPLAIN ({options}) ", statement).fetchone()
         assert row is not None
         doc = row[0]
         plan: dict[str, Any] = doc[0] if isinstance(doc, list) else doc

@@ -14,11 +14,15 @@ from pgdojo.tracks.sql.classify import allowed_statement_words
 from pgdojo.tracks.sql.compare import ResultSet, jsonable
 from pgdojo.tracks.sql.judge import Judge
 from pgdojo.tracks.sql.verdict import JudgeResult
-from pgdojo.tracks.sql.verify import VerifyReport, verify_problem
+from pgdojo.tracks.sql.verify import Verification, verify_problems
 
 TRACK = "sql"
 ACTIVITY = "problem"
 ACCEPTED_SCORE = 100
+BUILTIN_PACK = "builtin"  # Problem.pack of the bank shipped in the package
+# What `show` gives of a large sample: the head of its SQL and of its expected output.
+SAMPLE_HEAD_LINES = 60
+SAMPLE_ROWS = 50
 
 
 @dataclass(frozen=True)
@@ -67,7 +71,8 @@ class ProblemDetails(TypedDict):
     ordered: bool
     statement: str
     schema_sql: str
-    sample_sql: str
+    sample_sql: str  # its head when the sample is long (sample_sql_lines says how long)
+    sample_sql_lines: int
     slow_query: str | None
     hidden_cases: int
     hints_available: int
@@ -89,10 +94,22 @@ class ProblemSummary:
     pack: str
 
 
-def result_set_dict(result: ResultSet | None) -> dict[str, Any] | None:
+def result_set_dict(result: ResultSet | None, limit: int | None = None) -> dict[str, Any] | None:
+    """Columns and rows for the JSON API; with `limit`, the first rows only (`total_rows` says
+    how many there are)."""
     if result is None:
         return None
-    return {"columns": list(result.columns), "rows": [jsonable(list(r)) for r in result.rows]}
+    rows = result.rows if limit is None else result.rows[:limit]
+    return {
+        "columns": list(result.columns),
+        "rows": [jsonable(list(r)) for r in rows],
+        "total_rows": len(result.rows),
+    }
+
+
+def head(text: str, lines: int = SAMPLE_HEAD_LINES, chars: int = 6000) -> str:
+    """The first lines of a long text (at most `chars` characters)."""
+    return "\n".join(text.split("\n", lines)[:lines])[:chars]
 
 
 class SqlTrack:
@@ -175,22 +192,25 @@ class SqlTrack:
             "ordered": p.meta.ordered,
             "statement": p.statement,
             "schema_sql": p.schema_sql,
-            "sample_sql": p.sample.sql,
+            "sample_sql": head(p.sample.sql),
+            "sample_sql_lines": p.sample.sql.count("\n") + 1,
             "slow_query": p.slow_query,
             "hidden_cases": len(p.hidden_datasets),
             "hints_available": len(p.meta.hints),
             "allowed_statements": allowed_statement_words(p.kind),
             "solved": p.id in self.solved_items(),
         }
-        if (
-            with_sample
-            and p.kind.value in ("query", "mutation", "optimize")
-            and len(p.sample.sql) < 20_000
-        ):
-            data["sample_expected"] = result_set_dict(
-                self.judge_engine.expected_result(p, p.sample)
-            )
+        if with_sample:
+            data["sample_expected"] = self.sample_expected(problem_id)
         return data
+
+    def sample_expected(self, problem_id: str) -> dict[str, Any] | None:
+        """The reference's output on the sample (the head of it when it is long); None for
+        schema problems, whose outcome is their checks."""
+        p = self.problem(problem_id)
+        if p.kind.value not in ("query", "mutation", "optimize"):
+            return None
+        return result_set_dict(self.judge_engine.expected_result(p, p.sample), limit=SAMPLE_ROWS)
 
     def judge(self, problem_id: str, source: str, attempt_id: int | None = None) -> JudgeResult:
         """Judge and record a submission in an attempt (a one-shot one when none is given);
@@ -286,9 +306,23 @@ class SqlTrack:
         fresh = [s for s in candidates if not s.attempted] or candidates
         return self.problem((rng or random).choice(fresh).id)
 
-    def verify(self, problem_id: str | None = None) -> list[VerifyReport]:
-        ids = [problem_id] if problem_id else sorted(self.problems)
-        return [verify_problem(self.judge_engine, self.problem(i)) for i in ids]
+    def verify(self, problem_id: str | None = None, packs_only: bool = False) -> Verification:
+        """Verify one problem, every problem, or (`packs_only`) every problem of the content
+        packs and none of the built-in bank; with the mistake rules measured on them."""
+        if problem_id and packs_only:
+            raise UsageError("give a problem ID or --packs-only, not both")
+        if problem_id:
+            ids = [self.problem(problem_id).id]
+        elif packs_only:
+            ids = sorted(i for i, p in self.problems.items() if p.pack != BUILTIN_PACK)
+            if not ids:
+                raise UsageError(
+                    "--packs-only verifies content packs, and none is loaded: "
+                    "pass --content DIR (or set PGDOJO_CONTENT)"
+                )
+        else:
+            ids = sorted(self.problems)
+        return verify_problems(self.judge_engine, [self.problems[i] for i in ids])
 
 
 _DIFFICULTY_ORDER = {"easy": 0, "medium": 1, "hard": 2}

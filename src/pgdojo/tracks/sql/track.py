@@ -7,7 +7,9 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from pgdojo.content import load_problems
+from pgdojo.engine.provision import JUDGE_DB
 from pgdojo.registry import DoctorCheck, HomeCard, PracticeItem, TrackSpec, count_checks
+from pgdojo.tracks.sql.datasets import DatasetStore
 from pgdojo.tracks.sql.judge import Judge
 from pgdojo.tracks.sql.sandbox import Sandbox
 from pgdojo.tracks.sql.service import ACTIVITY, TRACK, SqlTrack
@@ -18,7 +20,8 @@ if TYPE_CHECKING:
 
 def build(svc: Services) -> SqlTrack:
     problems = load_problems(svc.settings.content_dirs)
-    sandbox = Sandbox(svc.engine.sandbox_conninfo())
+    datasets = DatasetStore(svc.engine.admin_conninfo(JUDGE_DB))
+    sandbox = Sandbox(svc.engine.sandbox_conninfo(), datasets=datasets)
     return SqlTrack(problems, Judge(sandbox), svc.store, svc.attempts)
 
 

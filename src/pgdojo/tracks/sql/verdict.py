@@ -1,5 +1,6 @@
-"""Verdicts, the judge's result, and the one place where failures become verdicts: SQLSTATEs,
-the sandbox's own limits, and what a hidden case may tell."""
+"""Verdicts, the judge's result (with the classic mistakes found in the submission), and the one
+place where failures become verdicts: SQLSTATEs, the sandbox's own limits, and what a hidden
+case may tell."""
 
 from __future__ import annotations
 
@@ -56,6 +57,25 @@ class CaseResult:
     passed: bool
 
 
+class Severity(StrEnum):
+    """How a classic mistake is shown: beside a failed verdict, or as a risk in an accepted one."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass
+class Finding:
+    """A classic mistake the submission makes (tracks/sql/mistakes.py): what, why, the fix."""
+
+    rule: str
+    title: str
+    why: str
+    fix: str
+    severity: Severity
+    position: Position | None = None
+
+
 @dataclass
 class JudgeResult:
     """Everything the candidate is told about a submission; `to_dict` is the JSON contract."""
@@ -74,6 +94,7 @@ class JudgeResult:
     allowed_statements: list[str] = field(default_factory=list)
     measured: dict[str, Any] | None = None
     elapsed_ms: float = 0.0
+    findings: list[Finding] = field(default_factory=list)
 
     @property
     def accepted(self) -> bool:
@@ -82,6 +103,8 @@ class JudgeResult:
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["verdict"] = self.verdict.value
+        for finding in data["findings"]:
+            finding["severity"] = str(finding["severity"])
         data["accepted"] = self.accepted
         data["passed_cases"] = sum(1 for c in self.cases if c.passed)
         data["total_cases"] = len(self.cases)

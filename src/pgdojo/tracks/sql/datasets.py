@@ -1,0 +1,287 @@
+"""Materialised datasets: a query problem's dataset loaded once per content digest, read in place.
+
+Creating a problem's tables and loading a dataset cost about as much server time as the
+candidate's query itself, on every dataset of every judging (bench/judge.py; docs/sql.md has
+the profile). For query problems, whose candidates only read, each (schema.sql, dataset) pair
+is loaded once, by its digest, into a committed schema `ds_<digest>` and judged in place:
+
+- The content SQL runs as the sandbox role, as it always did (never with more privileges),
+  in one transaction that also hands every object over to the NOLOGIN owner
+  `pgdojo_datasets` and grants USAGE on the schema and SELECT on its tables to one NOLOGIN
+  role of its own, `pgdojo_ds_<digest>`, and to nobody else. Nothing is visible before
+  that transaction commits, so a concurrent judging never sees a half-loaded dataset.
+- While a candidate's query runs on a dataset, the judging transaction has switched (SET
+  LOCAL ROLE, undone by the dataset's savepoint rollback) to that dataset's role: the query
+  can read that dataset and nothing else, not another dataset of the same problem, not
+  another problem's, not the tables of the judge. The candidate cannot switch back or across:
+  SET and RESET are not statements the classifier admits, set_config is revoked, and the
+  sandbox role, a member of these roles, is NOINHERIT, so it holds none of their privileges
+  by itself.
+- The dataset role can only SELECT, so no submission can change what the next one reads.
+
+Mutation problems change rows, schema problems bring their own tables and optimize problems
+create indexes (which needs ownership): those load their datasets per judging, as before.
+The roles are created by the admin, which never runs content SQL. Older digests of the same
+problem's dataset (content edited) are dropped when the new one is materialised.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import logging
+import threading
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import psycopg
+from pglast import ast, parse_sql
+from pglast.parser import ParseError
+from pglast.visitors import Visitor
+from psycopg import sql
+
+from pgdojo.content.models import Dataset, Problem, ProblemKind
+from pgdojo.engine.provision import DATASETS_OWNER, SANDBOX_ROLE
+from pgdojo.errors import ContentError
+
+if TYPE_CHECKING:
+    from pgdojo.tracks.sql.sandbox import Sandbox
+
+log = logging.getLogger(__name__)
+
+# Bump when the way a dataset is materialised changes: every digest changes with it.
+FORMAT = "1"
+# Which (problem, dataset) uses which digest: problems of a pack may share one.
+REGISTRY = "pgdojo_meta.dataset_uses"
+LOAD_TIMEOUT_MS = 60_000
+# Schemas content may name without owning them.
+SHARED_SCHEMAS = frozenset({"ext", "pg_catalog", "pg_temp", "public"})
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a materialised dataset lives and the role that may read it."""
+
+    schema: str
+    role: str
+
+    def enter_sql(self) -> str:
+        """The judge's statements that point a judging at this dataset (inside a savepoint)."""
+        return f'SET LOCAL ROLE "{self.role}";\nSET LOCAL search_path = "{self.schema}", ext;\n'
+
+
+def in_place(problem: Problem) -> bool:
+    """Whether a problem's datasets are judged in place: its candidates only read, and its
+    tables live in the schema the judge gives them (not in a schema named by the content)."""
+    return problem.kind is ProblemKind.QUERY and not named_schemas(problem)
+
+
+def named_schemas(problem: Problem) -> frozenset[str]:
+    """Schemas the problem's own SQL creates or names (`CREATE SCHEMA cd`, `cd.bookings`):
+    judgings of problems that share one cannot run at the same moment (judge.py locks)."""
+    return _named_schemas(problem.schema_sql) | _named_schemas(
+        "\n;\n".join(d.sql for d in problem.datasets)
+    )
+
+
+@functools.lru_cache(maxsize=1024)
+def _named_schemas(script: str) -> frozenset[str]:
+    try:
+        tree = parse_sql(script)
+    except ParseError:
+        return frozenset()
+    found: set[str] = set()
+
+    class Names(Visitor):
+        def visit_CreateSchemaStmt(self, _ancestors: object, node: ast.CreateSchemaStmt) -> None:
+            if node.schemaname:
+                found.add(node.schemaname)
+
+        def visit_RangeVar(self, _ancestors: object, node: ast.RangeVar) -> None:
+            if node.schemaname and node.schemaname not in SHARED_SCHEMAS:
+                found.add(node.schemaname)
+
+    Names()(tree)
+    return frozenset(found)
+
+
+def digest(problem: Problem, dataset: Dataset) -> str:
+    text = "\x00".join([FORMAT, problem.schema_sql, dataset.sql, ",".join(problem.meta.extensions)])
+    return hashlib.sha256(text.encode()).hexdigest()[:20]
+
+
+class DatasetStore:
+    """Materialises datasets on first use; thread-safe, one per judge database."""
+
+    def __init__(self, admin_conninfo: str) -> None:
+        self.admin_conninfo = admin_conninfo
+        self._ready: dict[str, Place | None] = {}
+        self._locks: dict[str, threading.Lock] = {}
+        self._lock = threading.Lock()
+        self._registry_ready = False
+
+    def place(self, sandbox: Sandbox, problem: Problem, dataset: Dataset) -> Place | None:
+        """Where `dataset` is read in place, materialising it on first use; None when it
+        holds objects that cannot be read in place (the judge loads it per judging)."""
+        key = digest(problem, dataset)
+        if key in self._ready:
+            return self._ready[key]
+        with self._lock:
+            lock = self._locks.setdefault(key, threading.Lock())
+        with lock:
+            if key not in self._ready:
+                self._ready[key] = self._materialise(sandbox, problem, dataset, key)
+        return self._ready[key]
+
+    # -- the steps -------------------------------------------------------------------------
+    def _materialise(
+        self, sandbox: Sandbox, problem: Problem, dataset: Dataset, key: str
+    ) -> Place | None:
+        place = Place(schema=f"ds_{key}", role=f"pgdojo_ds_{key}")
+        name = f"{problem.pack}/{problem.id}"
+        with psycopg.connect(self.admin_conninfo, autocommit=True) as admin:
+            self._ensure_registry(admin)
+            if not self._registered(admin, key):
+                _ensure_role(admin, place.role)
+                try:
+                    loaded = _load(sandbox, place, problem, dataset)
+                except psycopg.errors.DuplicateSchema:
+                    loaded = True  # another process materialised it first: it has committed
+                except psycopg.Error as exc:
+                    raise ContentError(
+                        f"{problem.source}/datasets/{dataset.name}.sql",
+                        f"the dataset could not be loaded: {exc.diag.message_primary or exc}",
+                    ) from exc
+                if not loaded:
+                    return None
+            admin.execute(
+                f"INSERT INTO {REGISTRY} (digest, problem, dataset) VALUES (%s, %s, %s)"
+                " ON CONFLICT DO NOTHING",
+                (key, name, dataset.name),
+            )
+            self._prune(admin, key, name, dataset.name)
+        log.info("materialised %s/%s as %s", problem.id, dataset.name, place.schema)
+        return place
+
+    def _ensure_registry(self, admin: psycopg.Connection[Any]) -> None:
+        if self._registry_ready:
+            return
+        admin.execute(
+            "CREATE SCHEMA IF NOT EXISTS pgdojo_meta;"
+            " REVOKE ALL ON SCHEMA pgdojo_meta FROM PUBLIC;"
+            f" CREATE TABLE IF NOT EXISTS {REGISTRY} (problem text, dataset text, digest text,"
+            " created timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (problem, dataset, digest))"
+        )
+        self._registry_ready = True
+
+    @staticmethod
+    def _registered(admin: psycopg.Connection[Any], key: str) -> bool:
+        row = admin.execute(f"SELECT 1 FROM {REGISTRY} WHERE digest = %s", (key,)).fetchone()
+        return row is not None
+
+    @staticmethod
+    def _prune(admin: psycopg.Connection[Any], key: str, problem: str, dataset: str) -> None:
+        """Drop the digests this one replaces (the same dataset, before its content changed)
+        that no other problem's dataset still uses."""
+        old = admin.execute(
+            f"DELETE FROM {REGISTRY} WHERE problem = %s AND dataset = %s AND digest <> %s"
+            " RETURNING digest",
+            (problem, dataset, key),
+        ).fetchall()
+        for (stale,) in old:
+            if not DatasetStore._registered(admin, stale):
+                _drop(admin, stale)
+
+
+def _drop(admin: psycopg.Connection[Any], key: str) -> None:
+    """Drop a materialised dataset: its schema, then its role (with its grant on ext)."""
+    role = f"pgdojo_ds_{key}"
+    admin.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(f"ds_{key}")))
+    if admin.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone():
+        admin.execute(sql.SQL("DROP OWNED BY {0}; DROP ROLE {0}").format(sql.Identifier(role)))
+
+
+def _ensure_role(admin: psycopg.Connection[Any], role: str) -> None:
+    exists = admin.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone()
+    if not exists:
+        with contextlib.suppress(psycopg.errors.DuplicateObject):  # by a concurrent process
+            admin.execute(sql.SQL("CREATE ROLE {} NOLOGIN NOINHERIT").format(sql.Identifier(role)))
+    # The dataset's role reads the extensions' types and functions, as the sandbox role does.
+    admin.execute(
+        sql.SQL("GRANT {role} TO {sandbox}; GRANT USAGE ON SCHEMA ext TO {role}").format(
+            role=sql.Identifier(role), sandbox=sql.Identifier(SANDBOX_ROLE)
+        )
+    )
+
+
+# Objects a dataset may hold to be read in place: anything else (a view, a function: code that
+# would run as the datasets' owner) keeps the problem on the per-judging load.
+OBJECTS = """
+SELECT CASE WHEN c.relkind = 'S' THEN 'SEQUENCE' ELSE 'TABLE' END, c.oid::regclass::text,
+       c.relkind IN ('r', 'p', 'S', 'i', 'I')
+FROM pg_class c
+WHERE c.relnamespace = %(schema)s::regnamespace AND c.relkind NOT IN ('i', 'I', 'c', 't')
+  AND NOT (c.relkind = 'S' AND EXISTS (
+      SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+      AND d.deptype IN ('a', 'i')))
+UNION ALL
+SELECT CASE t.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END, t.oid::regtype::text,
+       t.typtype IN ('e', 'd', 'r', 'c')
+FROM pg_type t
+WHERE t.typnamespace = %(schema)s::regnamespace AND t.typtype <> 'm'
+  AND t.typelem = 0 AND (t.typrelid = 0 OR (
+      SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')
+UNION ALL
+SELECT 'FUNCTION', p.oid::regprocedure::text, false
+FROM pg_proc p WHERE p.pronamespace = %(schema)s::regnamespace
+"""
+
+
+def _load(sandbox: Sandbox, place: Place, problem: Problem, dataset: Dataset) -> bool:
+    """Load a dataset into its schema and hand it over, in one transaction of the sandbox
+    role; False (and nothing kept) when the dataset holds objects that cannot be read in place."""
+    try:
+        _load_and_hand_over(sandbox, place, problem, dataset)
+    except _NotInPlace:
+        return False
+    return True
+
+
+def _load_and_hand_over(sandbox: Sandbox, place: Place, problem: Problem, dataset: Dataset) -> None:
+    schema = sql.Identifier(place.schema)
+    owner = sql.Identifier(DATASETS_OWNER)
+    with sandbox.connection() as conn, conn.transaction():
+        conn.execute(
+            sql.SQL(
+                "SET LOCAL statement_timeout = {}; CREATE SCHEMA {};"
+                " SET LOCAL search_path = {}, ext"
+            ).format(sql.Literal(LOAD_TIMEOUT_MS), schema, schema)
+        )
+        for script in (problem.schema_sql, dataset.sql):
+            if script.strip():
+                conn.execute(script.encode())
+        objects = conn.execute(OBJECTS, {"schema": place.schema}).fetchall()
+        if not all(ok for _kind, _name, ok in objects):
+            raise _NotInPlace
+        tables = [name for kind, name, _ok in objects if kind == "TABLE"]
+        if tables:
+            conn.execute(sql.SQL("ANALYZE {}").format(sql.SQL(", ").join(map(sql.SQL, tables))))
+        # The objects first, while the sandbox role still reaches them through its schema
+        # (the new owner of a table needs CREATE on its schema), then the schema.
+        conn.execute(sql.SQL("GRANT CREATE ON SCHEMA {} TO {}").format(schema, owner))
+        alter = sql.SQL("ALTER {} {} OWNER TO {}")
+        for kind, name, _ok in objects:
+            conn.execute(alter.format(sql.SQL(kind), sql.SQL(name), owner))
+        conn.execute(sql.SQL("ALTER SCHEMA {} OWNER TO {}").format(schema, owner))
+        conn.execute(
+            sql.SQL(
+                "SET LOCAL ROLE {owner}; REVOKE ALL ON SCHEMA {schema} FROM PUBLIC;"
+                " GRANT USAGE ON SCHEMA {schema} TO {reader};"
+                " GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {reader}; RESET ROLE"
+            ).format(owner=owner, schema=schema, reader=sql.Identifier(place.role))
+        )
+
+
+class _NotInPlace(Exception):
+    """Raised inside the loading transaction to roll it back."""
