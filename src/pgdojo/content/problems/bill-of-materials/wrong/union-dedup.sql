@@ -1,4 +1,5 @@
 -- expect: wrong_answer on shared-component
+-- mistake: recursive-union
 -- UNION (not UNION ALL) merges identical (part, quantity) rows coming from different paths.
 WITH RECURSIVE explode (part_id, qty) AS (
     SELECT b.component_id, b.quantity::bigint

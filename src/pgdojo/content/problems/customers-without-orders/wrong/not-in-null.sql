@@ -1,4 +1,5 @@
 -- expect: wrong_answer on guest-orders
+-- mistake: not-in-nullable
 -- NOT IN against a list containing NULL is never true: one guest order empties the whole result.
 SELECT c.id, c.name
 FROM customers AS c

@@ -1,4 +1,5 @@
 -- expect: wrong_answer on region-without-orders
+-- mistake: count-star-outer-join
 -- count(*) counts the NULL-extended row of an outer join: an empty region gets total 1 and unknown 1.
 SELECT r.code                                        AS region,
        count(*)                                      AS total,

@@ -1,4 +1,5 @@
 -- expect: wrong_answer on ties-at-cutoff
+-- mistake: rank-for-exact-n
 -- rank() gives tied orders the same rank, so "rank <= 2" can return three or more orders.
 SELECT customer_id, name, order_id, ordered_at, amount
 FROM (

@@ -1,4 +1,5 @@
 -- expect: wrong_answer on custom-lines
+-- mistake: not-in-nullable
 -- NOT IN over a column holding NULLs is never true, so no unordered product is ever deleted.
 MERGE INTO products AS p
 USING price_feed AS f

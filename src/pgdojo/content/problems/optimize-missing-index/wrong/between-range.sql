@@ -1,4 +1,5 @@
 -- expect: wrong_answer on range-boundaries
+-- mistake: between-timestamps
 -- Right index, but the range was "simplified" to BETWEEN, which includes the first instant of April.
 CREATE INDEX ON orders (customer_id, created_at);
 

@@ -1,4 +1,5 @@
 -- expect: wrong_answer on same-timestamp-ties
+-- mistake: range-frame-peers
 -- ORDER BY posted_at alone: the default RANGE frame adds all same-timestamp postings at once.
 SELECT account_id, id, posted_at, amount,
        sum(amount) OVER (PARTITION BY account_id ORDER BY posted_at) AS balance,

@@ -1,4 +1,5 @@
 -- expect: wrong_answer on ties-at-top
+-- mistake: rank-for-exact-n
 -- DENSE_RANK() counts distinct sales figures, not products: a tie above the cut-off lets extra rows in.
 SELECT category, product, sales
 FROM (

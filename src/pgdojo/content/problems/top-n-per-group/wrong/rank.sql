@@ -1,4 +1,5 @@
 -- expect: wrong_answer on ties-at-cutoff
+-- mistake: rank-for-exact-n
 -- RANK() gives equal sales the same rank, so a tie at third place returns four or more rows.
 SELECT category, product, sales
 FROM (

@@ -1,4 +1,5 @@
 -- expect: wrong_answer on year-boundaries
+-- mistake: between-timestamps
 -- BETWEEN ... '2025-12-31' on a timestamptz stops at midnight starting Dec 31: that day is lost.
 UPDATE customers AS c
 SET tier = CASE
