@@ -88,10 +88,24 @@ class Judge:
         """Judge `source` against every dataset of `problem`, stopping at the first failure,
         and name the classic mistakes it makes (never a reason for the verdict itself)."""
         started = time.perf_counter()
+        trees = None
         try:
-            result = self._judge(problem, source)
+            statements = classify(source, problem.kind, problem.meta.allow_functions)
+        except Rejection as exc:
+            result = self._rejected(self._base_result(problem), exc)
+        else:
+            trees = [stmt.tree for stmt in statements]  # parsed once, read by both
+            result = self._judged(problem, source, statements)
+        result.elapsed_ms = coarse_elapsed_ms(time.perf_counter() - started)
+        # Read from the text and the problem only, never from a dataset: nothing hidden leaks.
+        result.findings = find_mistakes(problem, source, result.verdict, trees)
+        return result
+
+    def _judged(self, problem: Problem, source: str, statements: list[Statement]) -> JudgeResult:
+        try:
+            return self._judge(problem, source, statements)
         except SandboxBroken as exc:
-            result = self._broken(self._base_result(problem), exc)
+            return self._broken(self._base_result(problem), exc)
         except psycopg.Error as exc:
             # The judge's own statements failed (the content's SQL, a lost server): a verdict
             # that says so, never a traceback.
@@ -101,10 +115,7 @@ class Judge:
                 f"error: the judge could not run this problem "
                 f"({exc.diag.message_primary or type(exc).__name__}); nothing was kept"
             )
-        result.elapsed_ms = coarse_elapsed_ms(time.perf_counter() - started)
-        # Read from the text and the problem only, never from a dataset: nothing hidden leaks.
-        result.findings = find_mistakes(problem, source, result.verdict)
-        return result
+            return result
 
     def run_sample(
         self, problem: Problem, source: str
@@ -194,12 +205,8 @@ class Judge:
         base.message = f"error: {exc} (a resource limit was exceeded); nothing was kept"
         return base
 
-    def _judge(self, problem: Problem, source: str) -> JudgeResult:
+    def _judge(self, problem: Problem, source: str, statements: list[Statement]) -> JudgeResult:
         base = self._base_result(problem)
-        try:
-            statements = classify(source, problem.kind, problem.meta.allow_functions)
-        except Rejection as exc:
-            return self._rejected(base, exc)
         with self._session(problem) as session:
             if problem.kind is ProblemKind.SCHEMA:
                 return self._judge_schema(session, problem, statements, base, source)

@@ -34,6 +34,7 @@ from pgdojo.tracks.sql.analysis import (
     COMPARISON_OPERATORS,
     FRACTION_TYPES,
     INTEGER_TYPES,
+    MAX_ANALYSED_TOKENS,
     TIMESTAMP_TYPES,
     UNKNOWN,
     Analysis,
@@ -1004,11 +1005,21 @@ def _reference(problem: Problem) -> tuple[Catalog, Analysis | None]:
     return _cache[key]
 
 
-def detect(problem: Problem, source: str, is_reference: bool = False) -> dict[str, list[int]]:
-    """Rule id → offsets in `source` where it fires (-1 when the place is unknown).
+def detect(
+    problem: Problem,
+    source: str,
+    is_reference: bool = False,
+    trees: Sequence[ast.Node] | None = None,
+) -> dict[str, list[int]]:
+    """Rule id → offsets in `source` where it fires (-1 when the place is unknown). `trees`:
+    the statements as the classifier parsed them, when `source` is surely small enough to
+    analyse (a token is at least a character), so it is not parsed twice.
 
     Raises on a tree the rules cannot read; `find_mistakes` is the safe entry point."""
-    statements = parse_statements(source)
+    if trees is not None and len(source) <= MAX_ANALYSED_TOKENS:
+        statements = list(trees)
+    else:
+        statements = parse_statements(source)
     if not statements:
         return {}
     base, reference = _reference(problem)
@@ -1035,10 +1046,12 @@ def _copy_table(table: Table) -> Table:
     )
 
 
-def find_mistakes(problem: Problem, source: str, verdict: Verdict) -> list[Finding]:
+def find_mistakes(
+    problem: Problem, source: str, verdict: Verdict, trees: Sequence[ast.Node] | None = None
+) -> list[Finding]:
     """The classic mistakes `source` makes, as findings for the candidate; never raises."""
     try:
-        found = detect(problem, source)
+        found = detect(problem, source, trees=trees)
     except Exception:  # a rule with a bug (or a tree too deep for it) must not cost a verdict
         return []
     severity = Severity.WARNING if verdict is Verdict.ACCEPTED else Severity.ERROR
