@@ -266,3 +266,40 @@ def test_a_pack_shares_data_and_loads_copy_from_stdin(
             f"SELECT surname FROM {schema_of(recommended, 'sample')}.members ORDER BY id"
         ).fetchall()
     assert rows == [("Smith",), ("O'Brien",), ("Tab\tby",)]
+
+
+def test_first_judgings_of_many_problems_at_once_materialise_them_all(
+    judge: Judge, tmp_path: Path
+) -> None:
+    # New digests materialised by several threads at once: the admin's catalog changes (roles,
+    # the grants on schema ext) would collide ("tuple concurrently updated") if not serialised.
+    for n in range(6):
+        write_problem(
+            tmp_path,
+            f"pack-concurrent-{n}",
+            schema=ORDERS,
+            solution=TOTALS,
+            datasets={
+                "sample": f"INSERT INTO orders VALUES ({n + 1}, 'c{n}', {n});",
+                "a": HIDDEN,
+                "b": SAMPLE,
+                "c": "-- no rows",
+            },
+        )
+    loaded = load_problems((tmp_path,))
+    verdicts: list[object] = []
+
+    def run(problem: Problem) -> None:
+        try:
+            verdicts.append(judge.judge(problem, TOTALS).verdict)
+        except Exception as exc:  # the assertion below names it
+            verdicts.append(exc)
+
+    threads = [
+        threading.Thread(target=run, args=(p,)) for p in loaded.values() if p.pack != "builtin"
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert verdicts == [Verdict.ACCEPTED] * 6

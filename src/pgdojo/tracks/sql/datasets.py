@@ -120,6 +120,7 @@ class DatasetStore:
         self._locks: dict[str, threading.Lock] = {}
         self._lock = threading.Lock()
         self._registry_ready = False
+        self._admin_lock = threading.Lock()
 
     def place(self, sandbox: Sandbox, problem: Problem, dataset: Dataset) -> Place | None:
         """Where `dataset` is read in place, materialising it on first use; None when it
@@ -141,9 +142,14 @@ class DatasetStore:
         place = Place(schema=f"ds_{key}", role=f"pgdojo_ds_{key}")
         name = f"{problem.pack}/{problem.id}"
         with psycopg.connect(self.admin_conninfo, autocommit=True) as admin:
-            self._ensure_registry(admin)
-            if not self._registered(admin, key):
-                _ensure_role(admin, place.role)
+            # The admin's statements change shared catalog rows (the registry, roles, the ACL of
+            # schema ext): two at once fail with "tuple concurrently updated", so one at a time.
+            with self._admin_lock:
+                self._ensure_registry(admin)
+                registered = self._registered(admin, key)
+                if not registered:
+                    _ensure_role(admin, place.role)
+            if not registered:
                 try:
                     loaded = _load(sandbox, place, problem, dataset)
                 except psycopg.errors.DuplicateSchema:
@@ -155,25 +161,29 @@ class DatasetStore:
                     ) from exc
                 if not loaded:
                     return None
-            admin.execute(
-                f"INSERT INTO {REGISTRY} (digest, problem, dataset) VALUES (%s, %s, %s)"
-                " ON CONFLICT DO NOTHING",
-                (key, name, dataset.name),
-            )
-            self._prune(admin, key, name, dataset.name)
+            with self._admin_lock:
+                admin.execute(
+                    f"INSERT INTO {REGISTRY} (digest, problem, dataset) VALUES (%s, %s, %s)"
+                    " ON CONFLICT DO NOTHING",
+                    (key, name, dataset.name),
+                )
+                self._prune(admin, key, name, dataset.name)
         log.info("materialised %s/%s as %s", problem.id, dataset.name, place.schema)
         return place
 
     def _ensure_registry(self, admin: psycopg.Connection[Any]) -> None:
-        if self._registry_ready:
-            return
+        if not self._registry_ready:
+            self._create_registry(admin)
+            self._registry_ready = True
+
+    @staticmethod
+    def _create_registry(admin: psycopg.Connection[Any]) -> None:
         admin.execute(
             "CREATE SCHEMA IF NOT EXISTS pgdojo_meta;"
             " REVOKE ALL ON SCHEMA pgdojo_meta FROM PUBLIC;"
             f" CREATE TABLE IF NOT EXISTS {REGISTRY} (problem text, dataset text, digest text,"
             " created timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (problem, dataset, digest))"
         )
-        self._registry_ready = True
 
     @staticmethod
     def _registered(admin: psycopg.Connection[Any], key: str) -> bool:
