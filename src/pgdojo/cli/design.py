@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from typing import Annotated, Any
 
 import typer
 from rich.markdown import Markdown
 from rich.panel import Panel
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.syntax import Syntax
 from rich.table import Table
 
 from pgdojo.cli import context
 from pgdojo.cli.common import JsonOpt, guard
-from pgdojo.cli.output import EXIT_NOT_ACCEPTED, EXIT_OK, console, emit, read_source
+from pgdojo.cli.output import (
+    EXIT_NOT_ACCEPTED,
+    EXIT_OK,
+    console,
+    emit,
+    progress_bar,
+    read_source,
+)
 from pgdojo.tracks.design import DesignGrade, DesignTrack, RunResult
 
 design_app = typer.Typer(
@@ -28,28 +32,6 @@ FileArg = Annotated[str, typer.Argument(metavar="FILE|-", help="Your design (Mar
 
 def _design() -> DesignTrack:
     return context.services().track(DesignTrack)
-
-
-@contextmanager
-def _progress(as_json: bool) -> Iterator[Callable[[str, float], None] | None]:
-    """A Rich progress bar while a run goes (nothing with --json)."""
-    if as_json:
-        yield None
-        return
-    with Progress(
-        TextColumn("[bold]{task.description}"),
-        BarColumn(),
-        TextColumn("{task.percentage:>3.0f}%"),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-    ) as bar:
-        task = bar.add_task("starting", total=1.0)
-
-        def update(step: str, fraction: float) -> None:
-            bar.update(task, description=step[:60], completed=fraction)
-
-        yield update
 
 
 @design_app.command("list")
@@ -160,7 +142,7 @@ def run(prompt_id: IdArg, file: FileArg, as_json: JsonOpt = False) -> None:
     """Run the design's checks at the prompt's scale. Exit 0 when every check passes."""
     track = guard(as_json, _design)
     text = guard(as_json, lambda: read_source(file))
-    with _progress(as_json) as progress:
+    with progress_bar(as_json) as progress:
         result = guard(as_json, lambda: track.run(prompt_id, text, progress))
     emit(result.to_dict(), as_json, lambda: _render_run(result))
     raise typer.Exit(EXIT_OK if result.passed else EXIT_NOT_ACCEPTED)
@@ -198,7 +180,7 @@ def grade(prompt_id: IdArg, file: FileArg, as_json: JsonOpt = False) -> None:
     """Grade the written sections together with a run. Exit 0 at staff or senior level."""
     track = guard(as_json, _design)
     text = guard(as_json, lambda: read_source(file))
-    with _progress(as_json) as progress:
+    with progress_bar(as_json) as progress:
         graded = guard(as_json, lambda: track.grade(prompt_id, text, progress))
     emit(graded.to_dict(), as_json, lambda: _render_grade(graded))
     raise typer.Exit(EXIT_OK if graded.level != "junior" else EXIT_NOT_ACCEPTED)
@@ -208,7 +190,7 @@ def grade(prompt_id: IdArg, file: FileArg, as_json: JsonOpt = False) -> None:
 def prove(prompt_id: IdArg, as_json: JsonOpt = False) -> None:
     """The prompt's experiments: design variants run side by side (e.g. the fan-out sweep)."""
     track = guard(as_json, _design)
-    with _progress(as_json) as progress:
+    with progress_bar(as_json) as progress:
         results = guard(as_json, lambda: track.prove(prompt_id, progress))
 
     def render() -> None:

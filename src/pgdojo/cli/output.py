@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -14,6 +15,7 @@ from typing import Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from pgdojo.errors import ContentError, EngineError, PgdojoError, UsageError
 
@@ -67,3 +69,25 @@ def read_source(path: str) -> str:
     if not file.is_file():
         raise UsageError(f"{path}: no such file (give a .sql file, or - to read standard input)")
     return file.read_text(encoding="utf-8", errors="replace")
+
+
+@contextmanager
+def progress_bar(as_json: bool) -> Iterator[Callable[[str, float], None] | None]:
+    """A Rich progress bar while a run goes (nothing with --json)."""
+    if as_json:
+        yield None
+        return
+    with Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        TextColumn("{task.percentage:>3.0f}%"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("starting", total=1.0)
+
+        def update(step: str, fraction: float) -> None:
+            bar.update(task, description=step[:60], completed=fraction)
+
+        yield update

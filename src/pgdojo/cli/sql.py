@@ -29,6 +29,7 @@ from pgdojo.cli.output import (
     emit,
     fail,
     print_json,
+    progress_bar,
     read_source,
 )
 from pgdojo.errors import UsageError
@@ -156,7 +157,8 @@ def verify(
 ) -> None:
     """For authors: every reference solution accepted, every wrong/*.sql rejected as declared,
     and the classic-mistake rules measured against the `-- mistake:` declarations."""
-    run = _guard(as_json, lambda: _sql().verify(problem_id, packs_only))
+    with progress_bar(as_json) as update:
+        run = _guard(as_json, lambda: _sql().verify(problem_id, packs_only, update))
     reports = run.reports
 
     def render() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, NotRequired, TypedDict
 
@@ -306,9 +307,15 @@ class SqlTrack:
         fresh = [s for s in candidates if not s.attempted] or candidates
         return self.problem((rng or random).choice(fresh).id)
 
-    def verify(self, problem_id: str | None = None, packs_only: bool = False) -> Verification:
+    def verify(
+        self,
+        problem_id: str | None = None,
+        packs_only: bool = False,
+        on_progress: Callable[[str, float], None] | None = None,
+    ) -> Verification:
         """Verify one problem, every problem, or (`packs_only`) every problem of the content
-        packs and none of the built-in bank; with the mistake rules measured on them."""
+        packs and none of the built-in bank; with the mistake rules measured on them.
+        `on_progress(problem_id, fraction)` as each problem is done."""
         if problem_id and packs_only:
             raise UsageError("give a problem ID or --packs-only, not both")
         if problem_id:
@@ -322,7 +329,7 @@ class SqlTrack:
                 )
         else:
             ids = sorted(self.problems)
-        return verify_problems(self.judge_engine, [self.problems[i] for i in ids])
+        return verify_problems(self.judge_engine, [self.problems[i] for i in ids], on_progress)
 
 
 _DIFFICULTY_ORDER = {"easy": 0, "medium": 1, "hard": 2}

@@ -15,7 +15,9 @@ reference is the answer a candidate is told is right.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -249,6 +251,31 @@ def measure_mistakes(reports: Iterable[VerifyReport]) -> MistakeMeasurement:
     return MistakeMeasurement(list(measures.values()), overall)
 
 
-def verify_problems(judge: Judge, problems: Iterable[Problem]) -> Verification:
-    reports = [verify_problem(judge, p) for p in problems]
+# Problems verified at once: the judge is thread-safe, and each problem's judgings are
+# sequential, so two keep both cores busy (the server's and the judge's share).
+VERIFY_WORKERS = 2
+
+
+def verify_problems(
+    judge: Judge,
+    problems: Iterable[Problem],
+    on_progress: Callable[[str, float], None] | None = None,
+) -> Verification:
+    """Verify each problem (VERIFY_WORKERS at a time); `on_progress(problem_id, fraction)` is
+    told as each one is done. The reports keep the problems' order."""
+    todo = list(problems)
+    done = 0
+    lock = threading.Lock()
+
+    def one(problem: Problem) -> VerifyReport:
+        nonlocal done
+        report = verify_problem(judge, problem)
+        with lock:
+            done += 1
+            if on_progress is not None:
+                on_progress(problem.id, done / len(todo))
+        return report
+
+    with ThreadPoolExecutor(VERIFY_WORKERS, thread_name_prefix="pgdojo-verify") as pool:
+        reports = list(pool.map(one, todo))
     return Verification(reports, measure_mistakes(reports))
