@@ -136,6 +136,9 @@ def _sql_of(section: str, first_line: int) -> tuple[str, int]:
     return "\n".join(out), first_line
 
 
+PARAM_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
 def to_placeholders(text: str) -> tuple[str, list[tuple[str, int]]]:
     """psql-style `:param` -> `%(param)s` outside strings, identifiers and comments; `%` doubled.
     Returns the SQL and each parameter with its offset in `text`."""
@@ -174,11 +177,9 @@ def to_placeholders(text: str) -> tuple[str, list[tuple[str, int]]]:
         elif (
             c == ":"
             and (i == 0 or text[i - 1] != ":")
-            and i + 1 < n
-            and (text[i + 1].isalpha() or text[i + 1] == "_")
+            # ASCII names only, as the pattern says (str.isalpha() also takes "À").
+            and (m2 := PARAM_NAME.match(text, i + 1))
         ):
-            m2 = re.match(r"[A-Za-z_][A-Za-z0-9_]*", text[i + 1 :])
-            assert m2 is not None
             params.append((m2.group(0), i))
             out.append(f"%({m2.group(0)})s")
             i += 1 + len(m2.group(0))
