@@ -303,3 +303,32 @@ def test_first_judgings_of_many_problems_at_once_materialise_them_all(
     for t in threads:
         t.join()
     assert verdicts == [Verdict.ACCEPTED] * 6
+
+
+def test_the_candidate_runs_under_the_roles_lock_timeout(
+    judge: Judge, loading_judge: Judge, tmp_path: Path
+) -> None:
+    # The setup may wait longer for its locks; the candidate never gets that longer wait.
+    write_problem(
+        tmp_path,
+        "pack-lock-timeout",
+        schema=ORDERS,
+        solution="SELECT '1s'::text AS lock_timeout",
+        datasets={"sample": SAMPLE, "a": HIDDEN, "b": "-- no rows", "c": SAMPLE},
+    )
+    problem = load_problems((tmp_path,))["pack-lock-timeout"]
+    probe = "SELECT current_setting('lock_timeout') AS lock_timeout"
+    for each in (judge, loading_judge):
+        result = each.judge(problem, probe)
+        assert result.accepted, result.message
+
+
+@pytest.mark.parametrize("setup", ["", "CREATE TABLE t (a integer)", None])
+def test_a_session_leaves_the_lock_timeout_of_the_role(engine: Engine, setup: str | None) -> None:
+    sandbox = Sandbox(engine.sandbox_conninfo(), max_size=1)
+    try:
+        with sandbox.session(setup) as session:
+            row = session.conn.execute("SHOW lock_timeout").fetchone()
+    finally:
+        sandbox.close()
+    assert row == ("1s",)

@@ -173,20 +173,24 @@ class SandboxSession:
     def begin(self, setup: str | None = "") -> None:
         # The schema exists only inside this transaction: nothing of it survives the rollback,
         # and a unique name avoids waiting on other judges' uncommitted catalog rows.
-        # (The judge's own statements go in one round trip; candidate SQL never does.)
+        # (The judge's own statements go in one round trip.)
         if setup is None:
             self.conn.execute(f"BEGIN; SET LOCAL statement_timeout = {SETUP_TIMEOUT_MS}".encode())
             return
-        # The content's own statements may wait for a lock held by another process's judging
-        # of the same problem (a schema both create): as long as the setup may take, not the
-        # sandbox role's lock_timeout, which is the candidate's again right after.
         frame = sql.SQL(
             "BEGIN; CREATE SCHEMA {schema}; SET LOCAL search_path = {schema}, ext;"
-            " SET LOCAL statement_timeout = {timeout};"
-            " SET LOCAL lock_timeout = {timeout};\n"
+            " SET LOCAL statement_timeout = {timeout};\n"
         ).format(schema=sql.Identifier(self.schema), timeout=sql.Literal(SETUP_TIMEOUT_MS))
-        after = "\n;\nSET LOCAL lock_timeout TO DEFAULT" if setup.strip() else ""
-        self.conn.execute(frame.as_string(self.conn).encode() + setup.encode() + after.encode())
+        text = frame.as_string(self.conn)
+        if setup.strip():
+            # The content's own statements may wait for a lock held by another process's
+            # judging of the same problem (a schema both create): as long as the setup may
+            # take, not the sandbox role's lock_timeout, which is the candidate's again after.
+            text += (
+                f"SET LOCAL lock_timeout = {SETUP_TIMEOUT_MS};\n{setup}"
+                "\n;\nSET LOCAL lock_timeout TO DEFAULT"
+            )
+        self.conn.execute(text.encode())
 
     def finish(self) -> None:
         """Roll everything back and reset the session in one message; a connection in an
