@@ -80,9 +80,10 @@ def in_place(problem: Problem) -> bool:
 def named_schemas(problem: Problem) -> frozenset[str]:
     """Schemas the problem's own SQL creates or names (`CREATE SCHEMA cd`, `cd.bookings`):
     judgings of problems that share one cannot run at the same moment (judge.py locks)."""
-    return _named_schemas(problem.schema_sql) | _named_schemas(
-        "\n;\n".join(d.sql for d in problem.datasets)
-    )
+    found = _named_schemas(problem.schema_sql)
+    for dataset in problem.datasets:  # each text memoized as it is, not joined anew each time
+        found |= _named_schemas(dataset.sql)
+    return found
 
 
 @functools.lru_cache(maxsize=1024)
@@ -107,7 +108,14 @@ def _named_schemas(script: str) -> frozenset[str]:
 
 
 def digest(problem: Problem, dataset: Dataset) -> str:
-    text = "\x00".join([FORMAT, problem.schema_sql, dataset.sql, ",".join(problem.meta.extensions)])
+    return _digest(problem.schema_sql, dataset.sql, tuple(problem.meta.extensions))
+
+
+@functools.lru_cache(maxsize=4096)
+def _digest(schema_sql: str, dataset_sql: str, extensions: tuple[str, ...]) -> str:
+    # Memoized: every judging asks, and a pack's dataset can be megabytes of text (a str
+    # keeps its hash, so the lookup does not read it again).
+    text = "\x00".join([FORMAT, schema_sql, dataset_sql, ",".join(extensions)])
     return hashlib.sha256(text.encode()).hexdigest()[:20]
 
 
@@ -251,17 +259,9 @@ FROM pg_proc p WHERE p.pronamespace = %(schema)s::regnamespace
 def _load(sandbox: Sandbox, place: Place, problem: Problem, dataset: Dataset) -> bool:
     """Load a dataset into its schema and hand it over, in one transaction of the sandbox
     role; False (and nothing kept) when the dataset holds objects that cannot be read in place."""
-    try:
-        _load_and_hand_over(sandbox, place, problem, dataset)
-    except _NotInPlace:
-        return False
-    return True
-
-
-def _load_and_hand_over(sandbox: Sandbox, place: Place, problem: Problem, dataset: Dataset) -> None:
     schema = sql.Identifier(place.schema)
     owner = sql.Identifier(DATASETS_OWNER)
-    with sandbox.connection() as conn, conn.transaction():
+    with sandbox.connection() as conn, conn.transaction() as loading:
         conn.execute(
             sql.SQL(
                 "SET LOCAL statement_timeout = {}; CREATE SCHEMA {};"
@@ -272,8 +272,9 @@ def _load_and_hand_over(sandbox: Sandbox, place: Place, problem: Problem, datase
             if script.strip():
                 conn.execute(script.encode())
         objects = conn.execute(OBJECTS, {"schema": place.schema}).fetchall()
-        if not all(ok for _kind, _name, ok in objects):
-            raise _NotInPlace
+        readable = all(ok for _kind, _name, ok in objects)
+        if not readable:
+            raise psycopg.Rollback(loading)  # ends the block, nothing kept
         tables = [name for kind, name, _ok in objects if kind == "TABLE"]
         if tables:
             conn.execute(sql.SQL("ANALYZE {}").format(sql.SQL(", ").join(map(sql.SQL, tables))))
@@ -291,7 +292,4 @@ def _load_and_hand_over(sandbox: Sandbox, place: Place, problem: Problem, datase
                 " GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {reader}; RESET ROLE"
             ).format(owner=owner, schema=schema, reader=sql.Identifier(place.role))
         )
-
-
-class _NotInPlace(Exception):
-    """Raised inside the loading transaction to roll it back."""
+    return readable

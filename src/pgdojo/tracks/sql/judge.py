@@ -10,6 +10,7 @@ computed once per process and cached.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import threading
 import time
@@ -617,7 +618,10 @@ def _case_label(dataset: Dataset, problem: Problem) -> str:
 
 
 def _digest(problem: Problem, dataset: Dataset) -> str:
-    text = "\x00".join(
-        [problem.schema_sql, dataset.sql, problem.solution, problem.slow_query or ""]
-    )
-    return hashlib.sha256(text.encode()).hexdigest()[:16]
+    return _text_digest(problem.schema_sql, dataset.sql, problem.solution, problem.slow_query or "")
+
+
+@functools.lru_cache(maxsize=4096)
+def _text_digest(*texts: str) -> str:
+    # Memoized: asked for every dataset of every judging, over texts that can be large.
+    return hashlib.sha256("\x00".join(texts).encode()).hexdigest()[:16]
