@@ -140,6 +140,12 @@ class Scenario:
             raise NotImplementedError
         return p95_at_least(measured, self.p95_limit_ms)
 
+    def developed(self, measured: dict[str, Any]) -> bool:
+        """Whether the incident has developed enough to hand over: the start waits for this.
+        By default the symptom; a scenario whose symptom can show early on a loaded machine
+        also waits for its cause to be visible."""
+        return self.symptom_present(measured)
+
     def root_cause(self, lab: Lab) -> Finding:
         """Finding `root_cause`: the cause is gone from the engine, not only its effect. Its
         detail never names the culprit (finding it is the candidate's Detect score)."""

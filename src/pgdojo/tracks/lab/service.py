@@ -189,7 +189,7 @@ class LabTrack:
         while time.monotonic() < deadline:
             time.sleep(0.25)
             measured = scenario.measure(lab)
-            if scenario.symptom_present(measured):
+            if scenario.developed(measured):
                 return measured
         raise LabError(
             f"the incident did not develop within {scenario.warmup_s:.0f} s "

@@ -34,6 +34,8 @@ QUEUE_APP = "jobs-worker"
 REPORT_DELAY_S = 1.5
 # The symptom: job pickup p95 this many times its pre-report baseline (and at least 1.5 ms).
 SLOWDOWN = 3.0
+# The start hands over once the report has been active this long (seen in pg_stat_activity).
+MIN_REPORT_ACTIVE_S = 1.0
 # Prevention: a statement_timeout for the reporting role no longer than this.
 MAX_REPORT_TIMEOUT_MS = 30 * 60_000
 
@@ -185,6 +187,13 @@ class LongRunningQuery(Scenario):
         baseline = measured.get("baseline_p95_ms") or 0.0
         p95 = measured.get("p95_ms") or 0.0
         return p95 >= max(SLOWDOWN * baseline, 1.5)
+
+    def developed(self, measured: dict[str, Any]) -> bool:
+        # On a loaded machine pickups can be slow before the report has held its snapshot
+        # for long: hand over once it has, so the candidate sees the report in
+        # pg_stat_activity with a visible age.
+        active = measured.get("report_active_s") or 0.0
+        return self.symptom_present(measured) and active >= MIN_REPORT_ACTIVE_S
 
     # -- verdict ---------------------------------------------------------------------------
     def root_cause(self, lab: Lab) -> Finding:
