@@ -23,12 +23,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-import pglast
 from pglast import ast, enums
 from pglast.parser import ParseError, scan
 
 from pgdojo.content.models import Problem
 from pgdojo.sqlbounds import size_problem
+from pgdojo.sqltrees import node_slots, parse_sql
 
 # Beyond this many tokens a text is not analysed: eight times the bank's largest statement, and
 # converting a tree that size to Python (~0.1 ms per token) would exceed the judge's latency
@@ -221,7 +221,7 @@ def parse_statements(sql: str) -> list[ast.Node]:
     try:
         if len(scan(sql)) > MAX_ANALYSED_TOKENS:
             return []
-        return [raw.stmt for raw in pglast.parse_sql(sql) if raw.stmt is not None]
+        return [raw.stmt for raw in parse_sql(sql) if raw.stmt is not None]
     except ParseError:
         return []
 
@@ -452,7 +452,7 @@ def location_of(node: object) -> int | None:
 
 
 def child_nodes(node: ast.Node) -> Iterator[ast.Node]:
-    for slot in getattr(type(node), "__slots__", ()):
+    for slot in node_slots(type(node)):
         value = getattr(node, slot, None)
         if isinstance(value, ast.Node):
             yield value
@@ -596,6 +596,14 @@ class Analysis:
             self._statement(stmt)
         for query in self.queries:
             self.query_of[id(query.node)] = query
+
+    @cached_property
+    def sites_by_type(self) -> dict[type, list[Site]]:
+        """The sites grouped by their node's class (the rules each look for one or two)."""
+        grouped: dict[type, list[Site]] = {}
+        for site in self.sites:
+            grouped.setdefault(type(site.node), []).append(site)
+        return grouped
 
     @cached_property
     def outer_readers(self) -> set[int]:

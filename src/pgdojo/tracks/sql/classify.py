@@ -20,16 +20,17 @@ Two kinds of input need care before and after parsing:
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections import deque
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from typing import Any
 
-import pglast
 from pglast import ast
 from pglast.parser import ParseError
-from pglast.visitors import Visitor
 
 from pgdojo.content.models import ProblemKind
 from pgdojo.sqlbounds import size_problem
+from pgdojo.sqltrees import node_slots, parse_sql
 from pgdojo.tracks.sql.verdict import Position, Verdict
 
 # Statement node types allowed per problem kind, with the words used to tell the candidate.
@@ -188,7 +189,7 @@ def split_statements(source: str) -> list[Statement]:
     or (rejected) when it is too large to parse safely."""
     check_size(source)
     try:
-        raw = pglast.parse_sql(source)
+        raw = parse_sql(source)
     except ParseError as exc:
         message, offset = exc.args[0], int(exc.args[1]) if len(exc.args) > 1 else 0
         position = Position.at(source, offset)
@@ -261,11 +262,35 @@ def _describe(stmt: Statement) -> str:
     return f"`{head}` ({stmt.node})"
 
 
-class _Inspector(Visitor):
-    """Walks a statement and remembers the first thing a submission may not do."""
+class _Inspector:
+    """Walks a statement and remembers the first thing a submission may not do.
+
+    The walk is pglast's Visitor's (breadth first, `visit_<NodeClass>` methods), without what
+    the judge does not use and pays for on every submission: the ancestry chain built for
+    every node, and the methods looked up again for every call."""
+
+    _methods: dict[type, Callable[..., None]]  # node class -> visit_<class>, filled below
+
+    def __call__(self, root: ast.Node) -> None:
+        methods = self._methods
+        todo: deque[ast.Node | tuple[Any, ...]] = deque([root])
+        while todo:
+            item = todo.popleft()
+            for node in item if isinstance(item, tuple) else (item,):
+                if isinstance(node, tuple):
+                    todo.append(node)
+                    continue
+                if not isinstance(node, ast.Node):
+                    continue
+                method = methods.get(type(node))
+                if method is not None:
+                    method(self, None, node)
+                for member in node_slots(type(node)):
+                    value = getattr(node, member)
+                    if isinstance(value, tuple | ast.Node):
+                        todo.append(value)
 
     def __init__(self, kind: ProblemKind, allowed: frozenset[str], depth: int) -> None:
-        super().__init__()
         self.kind = kind
         self.allowed = allowed
         self.depth = depth
@@ -379,6 +404,13 @@ class _Inspector(Visitor):
     def visit_CreateStmt(self, parent: object, node: ast.CreateStmt) -> None:
         if node.tablespacename:
             self._refuse("tablespaces are not allowed in submissions")
+
+
+_Inspector._methods = {
+    getattr(ast, name[len("visit_") :]): method
+    for name, method in vars(_Inspector).items()
+    if name.startswith("visit_")
+}
 
 
 def _string_literal(node: ast.Node) -> str | None:

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
+from functools import cached_property
 from typing import Any
 
 from psycopg.types.range import Range
@@ -29,6 +30,16 @@ class ResultSet:
 
     columns: tuple[str, ...]
     rows: tuple[Row, ...]
+
+    # An expected result is compared with every submission: its canonical form is computed
+    # once, on first use.
+    @cached_property
+    def canonical(self) -> list[Row]:
+        return [canonical_row(r) for r in self.rows]
+
+    @cached_property
+    def counts(self) -> Counter[Row]:
+        return Counter(self.canonical)
 
 
 @dataclass
@@ -47,8 +58,15 @@ class Comparison:
 _NUMBER = "n"
 
 
+# Kept as they are (bool before int: True is not the number 1 here); looked up by exact type
+# first, the common case, before the isinstance chain.
+_AS_IS = frozenset({type(None), bool, str, date, datetime, time, timedelta})
+
+
 def _canonical(value: Any) -> Any:
     """A hashable value in which equal things are equal: numbers as normalised Decimals."""
+    if type(value) in _AS_IS:
+        return value
     if value is None or isinstance(value, bool | str | date | datetime | time | timedelta):
         return value
     if isinstance(value, int):
@@ -84,7 +102,7 @@ def _canonical(value: Any) -> Any:
 
 
 def canonical_row(row: Row) -> Row:
-    return tuple(_canonical(v) for v in row)
+    return tuple(map(_canonical, row))
 
 
 def _numeric(value: Any) -> Decimal | None:
@@ -152,9 +170,9 @@ def compare_results(
     column_problem = compare_columns(expected.columns, actual.columns)
     if column_problem:
         return Comparison(False, column_problem)
-    exp = [canonical_row(r) for r in expected.rows]
-    act = [canonical_row(r) for r in actual.rows]
-    missing, extra = _multiset_difference(exp, act, tolerance)
+    exp = expected.canonical
+    act = actual.canonical
+    missing, extra = _multiset_difference(exp, act, tolerance, expected.counts, actual.counts)
     raw_missing = [expected.rows[i] for i in missing]
     raw_extra = [actual.rows[i] for i in extra]
     if missing or extra:
@@ -197,11 +215,16 @@ def _key_indexes(columns: Sequence[str], order_by: Sequence[str] | None) -> list
 
 
 def _multiset_difference(
-    exp: list[Row], act: list[Row], tolerance: float
+    exp: list[Row],
+    act: list[Row],
+    tolerance: float,
+    want: Counter[Row] | None = None,
+    got: Counter[Row] | None = None,
 ) -> tuple[list[int], list[int]]:
-    """Indexes of expected rows with no partner in actual, and of actual rows with none."""
-    want = Counter(exp)
-    got = Counter(act)
+    """Indexes of expected rows with no partner in actual, and of actual rows with none
+    (`want`, `got`: the rows counted, when the caller has them)."""
+    want = Counter(exp) if want is None else want
+    got = Counter(act) if got is None else got
     if want == got:
         return [], []
     unmatched_exp = _unmatched(exp, got)

@@ -118,7 +118,8 @@ def rule(id: str, title: str, why: str, fix: str) -> Callable[[Detector], Detect
 
 
 def _sites(analysis: Analysis, kind: type[ast.Node]) -> Iterator[Site]:
-    return (s for s in analysis.sites if isinstance(s.node, kind))
+    # pglast's node classes have no subclasses: the exact class is the isinstance test.
+    return iter(analysis.sites_by_type.get(kind, ()))
 
 
 # NOT IN ----------------------------------------------------------------------------------------

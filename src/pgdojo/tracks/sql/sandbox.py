@@ -155,6 +155,9 @@ class SandboxSession:
 
     def __init__(self, conn: psycopg.Connection[Any]) -> None:
         self.conn = conn
+        # One cursor for every message of the judging: a connection's execute() builds a new
+        # cursor each time, which costs more CPU than the round trip of a small statement.
+        self._cur = conn.cursor()
         self.schema = "judge_" + secrets.token_hex(6)
         self._savepoints = 0
         self._timeout_ms = SETUP_TIMEOUT_MS  # the statement_timeout in force
@@ -175,7 +178,7 @@ class SandboxSession:
         # and a unique name avoids waiting on other judges' uncommitted catalog rows.
         # (The judge's own statements go in one round trip.)
         if setup is None:
-            self.conn.execute(f"BEGIN; SET LOCAL statement_timeout = {SETUP_TIMEOUT_MS}".encode())
+            self._run(f"BEGIN; SET LOCAL statement_timeout = {SETUP_TIMEOUT_MS}")
             return
         frame = sql.SQL(
             "BEGIN; CREATE SCHEMA {schema}; SET LOCAL search_path = {schema}, ext;"
@@ -190,7 +193,7 @@ class SandboxSession:
                 f"SET LOCAL lock_timeout = {SETUP_TIMEOUT_MS};\n{setup}"
                 "\n;\nSET LOCAL lock_timeout TO DEFAULT"
             )
-        self.conn.execute(text.encode())
+        self._run(text)
 
     def finish(self) -> None:
         """Roll everything back and reset the session in one message; a connection in an
@@ -202,7 +205,7 @@ class SandboxSession:
             self.conn.cancel_safe()
         self._take_pending()  # the ROLLBACK undoes it all
         try:
-            self.conn.execute(RESET_SESSION.encode())
+            self._run(RESET_SESSION)
         except psycopg.Error:
             self.conn.close()
 
@@ -263,24 +266,29 @@ class SandboxSession:
         judge-only savepoint's entry)."""
         rollback, enter = self._take_pending()
         if not rollback:
-            return self.conn.execute((enter + text).encode())
+            return self._run(enter + text)
         if not (enter + text).strip():
             self._rollback_to(rollback.split()[-1].rstrip(";"))
-            return self.conn.cursor()
+            return self._cur
         try:
-            return self.conn.execute((rollback + enter + text).encode())
+            return self._run(rollback + enter + text)
         except psycopg.Error:
             if self.conn.closed:
                 raise
             # Which part failed? Undo alone (ROLLBACK TO is repeatable: the savepoint stays),
             # then send the rest again: its own error, if it has one, is the one raised.
             self._rollback_to(rollback.split()[-1].rstrip(";"))
-            return self.conn.execute((enter + text).encode())
+            return self._run(enter + text)
+
+    def _run(self, text: str) -> psycopg.Cursor[Any]:
+        """One message of the judge's (simple query protocol: it may hold several statements);
+        the cursor is left on its first result."""
+        return self._cur.execute(text.encode())
 
     def _rollback_to(self, name: str) -> None:
-        command = f"ROLLBACK TO SAVEPOINT {name}".encode()
+        command = f"ROLLBACK TO SAVEPOINT {name}"
         try:
-            self.conn.execute(command)
+            self._run(command)
         except psycopg.Error:
             # After a FETCH fails on temp_file_limit, PostgreSQL (18) fails the first ROLLBACK
             # TO SAVEPOINT with the same error, 53400: dropping the FETCH's tuple store closes
@@ -289,7 +297,7 @@ class SandboxSession:
             if self.conn.closed:
                 return
             try:
-                self.conn.execute(command)
+                self._run(command)
             except psycopg.Error as exc:
                 raise SandboxBroken("the judge could not undo a submission's statements") from exc
 
@@ -364,7 +372,7 @@ class SandboxSession:
         # "\n;" ends the statement even when it ends in a -- comment.
         text = f"{prefix}{statement}\n;\n{tail}" if tail else prefix + statement
         try:
-            cur = self._call(partial(self.conn.execute, text.encode()))
+            cur = self._call(partial(self._run, text))
         except BaseException:
             self._failed = True
             raise
@@ -422,7 +430,7 @@ class SandboxSession:
 
     def tables(self) -> list[str]:
         self._flush()
-        rows = self.conn.execute(
+        rows = self._cur.execute(
             "SELECT tablename FROM pg_tables WHERE schemaname = %s ORDER BY 1", (self.schema,)
         ).fetchall()
         return [r[0] for r in rows]

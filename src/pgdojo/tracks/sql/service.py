@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, NotRequired, TypedDict
 
 from pgdojo.attempts import Attempt, AttemptLog
@@ -45,6 +46,7 @@ class Practice:
 
     problem_id: str
     attempt_id: int
+    started_at: datetime  # the attempt's start (timezone-aware): a resumed clock counts from it
     target_minutes: int
     hints_used: int
     hints_total: int
@@ -53,6 +55,7 @@ class Practice:
         return {
             "problem_id": self.problem_id,
             "attempt_id": self.attempt_id,
+            "started_at": self.started_at.isoformat(),
             "target_minutes": self.target_minutes,
             "hints_used": self.hints_used,
             "hints_total": self.hints_total,
@@ -249,6 +252,7 @@ class SqlTrack:
         return Practice(
             problem.id,
             attempt_id,
+            attempt.started_at,
             problem.meta.target_minutes,
             attempt.hints_used,
             len(problem.meta.hints),
