@@ -9,7 +9,10 @@ Runs on its own embedded PostgreSQL (a temporary PGDOJO_HOME unless one is set).
 - ratio_vs_raw: total judge time / total time to execute the same statements raw (as the admin
   role, no classifier, no comparison, one plain transaction per dataset), same server, same run.
 - verdicts_per_s: verdicts per second with N concurrent clients sharing one judge, and the
-  CPU each verdict cost the judge process and the server (figures other load cannot move).
+  CPU each verdict cost the judge process and the server (figures other load cannot move);
+  throughput_vs_raw: verdicts_per_s / raw_runs_per_s, the raw statements run from as many
+  connections as the judge's pool holds, same server, same run (machines differ: on one with
+  a third of the speed of another, every figure per second is a third).
 Each is measured twice in the run: `in_place`, the judge as pgdojo builds it (query problems'
 datasets materialised once and read in place), and `loading`, every dataset loaded per
 judging.
@@ -46,14 +49,14 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[index]
 
 
-def run_raw(conn: psycopg.Connection, problem: Problem) -> None:
+def run_raw(conn: psycopg.Connection, problem: Problem, schema: str = "raw_bench") -> None:
     """The statements the judge runs for the candidate, executed plainly in the same shape:
     one transaction, the schema once, a savepoint per dataset; no classifier, no sandbox
     role, no limits, no comparison."""
     statements = classify(problem.solution, problem.kind, problem.meta.allow_functions)
     conn.execute("BEGIN")
-    conn.execute("CREATE SCHEMA raw_bench")
-    conn.execute("SET LOCAL search_path = raw_bench, ext")
+    conn.execute(sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(schema)))
+    conn.execute(sql.SQL("SET LOCAL search_path = {}, ext").format(sql.Identifier(schema)))
     if problem.schema_sql:
         conn.execute(problem.schema_sql.encode())
     for dataset in problem.datasets:
@@ -105,6 +108,40 @@ def server_cpu_s(engine: Engine) -> float | None:
         return None
 
 
+def raw_throughput(engine: Engine, fast: list[Problem], sessions: int, seconds: float) -> float:
+    """Runs of `run_raw` per second from `sessions` connections at once (as many as the judge's
+    pool holds): what the engine does with the same statements and no judge, on this machine,
+    in this run: the baseline for verdicts_per_s."""
+    count = 0
+    lock = threading.Lock()
+
+    def session(number: int, stop: float, counted: bool) -> None:
+        nonlocal count
+        with psycopg.connect(engine.admin_conninfo(JUDGE_DB), autocommit=True) as conn:
+            i = number
+            while time.perf_counter() < stop:
+                run_raw(conn, fast[i % len(fast)], f"raw_bench_{number}")
+                i += 1
+                if counted:
+                    with lock:
+                        count += 1
+
+    def run(duration: float, counted: bool) -> float:
+        stop = time.perf_counter() + duration
+        threads = [
+            threading.Thread(target=session, args=(n, stop, counted)) for n in range(sessions)
+        ]
+        started = time.perf_counter()
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        return time.perf_counter() - started
+
+    run(min(3.0, seconds), counted=False)
+    return count / run(seconds, counted=True)
+
+
 def measure(
     engine: Engine,
     judge: Judge,
@@ -113,6 +150,7 @@ def measure(
     clients: int,
     seconds: float,
     raw: psycopg.Connection,
+    raw_per_s: float,
 ) -> dict[str, object]:
     """One judge's figures: sequential latency against raw SQL, then N clients' throughput."""
     for problem in fast:  # warm: expected outcomes cached, datasets materialised, pool open
@@ -174,6 +212,7 @@ def measure(
         "max_ms": round(max(latencies), 2),
         "ratio_vs_raw": round(judge_total / raw_total, 3),
         "verdicts_per_s": round(count / wall, 1),
+        "throughput_vs_raw": round(count / wall / raw_per_s, 3),
         # CPU per verdict (the judge process and the server): what the throughput costs,
         # unlike verdicts_per_s, unmoved by other load on the machine.
         "judge_cpu_ms_per_verdict": round(cpu * 1000 / count, 2),
@@ -206,18 +245,28 @@ def main() -> None:
         "in_place": Sandbox(engine.sandbox_conninfo(), datasets=datasets, **pool),
         "loading": Sandbox(engine.sandbox_conninfo(), **pool),
     }
+    pool_size = args.pool or judges["loading"].pool.max_size
     report: dict[str, object] = {
         "problems": len(fast),
         "query_problems": sum(in_place(p) for p in fast),
         "samples": args.rounds * len(fast),
         "clients": args.clients,
-        "pool": args.pool or judges["loading"].pool.max_size,
+        "pool": pool_size,
         "cores": os.cpu_count(),
     }
+    raw_per_s = raw_throughput(engine, fast, pool_size, args.seconds)
+    report["raw_runs_per_s"] = round(raw_per_s, 1)
     with psycopg.connect(engine.admin_conninfo(JUDGE_DB), autocommit=True) as raw:
         for name, sandbox in judges.items():
             report[name] = measure(
-                engine, Judge(sandbox), fast, args.rounds, args.clients, args.seconds, raw
+                engine,
+                Judge(sandbox),
+                fast,
+                args.rounds,
+                args.clients,
+                args.seconds,
+                raw,
+                raw_per_s,
             )
     judge = Judge(judges["in_place"])
     heavy_ms = []
