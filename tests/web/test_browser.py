@@ -3,9 +3,12 @@ review a card. Screenshots of each page go to test-artifacts/."""
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import Page, expect
 
 from pgdojo.content.loader import BUILTIN_PROBLEMS, load_topics
+from pgdojo.web.sql_pages import STARTING_TEXT
 from tests.web.conftest import set_editor, shot
 
 WRONG = "SELECT id, date, amount, SUM(amount) OVER (ORDER BY date) AS running_total FROM transactions ORDER BY date, id"
@@ -38,6 +41,43 @@ def test_solve_a_problem_wrong_then_right(page: Page, web_url: str) -> None:
     expect(page.get_by_text("ACCEPTED", exact=True)).to_be_visible(timeout=15_000)
     expect(page.get_by_text("Editorial and reference solution")).to_be_visible()
     shot(page, "sql-accepted")
+
+
+CLOCK = re.compile(r"^(\d{2,}):(\d{2}) / \d{2,}:00$")  # the problem page's "mm:ss / mm:00"
+DRAFT = "SELECT user_id, login_date\n  FROM logins -- my draft, kept over a reload"
+
+
+def editor_text(page: Page) -> str:
+    """The first editor's text, line by line (an empty line reads as a <br>: a newline)."""
+    lines = page.locator(".cm-content").first.locator(".cm-line").all_inner_texts()
+    return "\n".join(line.strip("\n") for line in lines)
+
+
+def test_reloading_a_problem_keeps_the_draft_and_the_clock(page: Page, web_url: str) -> None:
+    page.goto(web_url + "/sql/longest-login-streak")
+    clock = page.get_by_text(CLOCK)
+    expect(clock).to_be_visible()
+    expect(clock).not_to_have_text(clock.inner_text())  # it ticks: the page is connected
+    set_editor(page, DRAFT)
+    page.wait_for_timeout(2500)  # the draft reaches the server; the clock moves on
+    assert editor_text(page) == DRAFT
+    page.reload()
+    expect(page.locator(".cm-content")).to_contain_text("my draft, kept over a reload")
+    assert editor_text(page) == DRAFT
+    expect(clock).to_be_visible()
+    found = CLOCK.match(clock.inner_text())
+    assert found is not None
+    assert int(found.group(1)) * 60 + int(found.group(2)) >= 2, clock.inner_text()
+    # Another problem's page, in the same tab, starts from the starting text.
+    page.goto(web_url + "/sql/merge-intervals")
+    expect(clock).to_be_visible()
+    # Once the clock ticks, the page is connected and its draft, if it had one, restored.
+    expect(clock).not_to_have_text(clock.inner_text())
+    assert editor_text(page) == STARTING_TEXT
+    # And back: the draft is still there.
+    page.goto(web_url + "/sql/longest-login-streak")
+    expect(page.locator(".cm-content")).to_contain_text("my draft, kept over a reload")
+    assert editor_text(page) == DRAFT
 
 
 def test_lab_chart_moves(page: Page, web_url: str) -> None:

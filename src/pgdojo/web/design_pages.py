@@ -11,7 +11,6 @@ is written into a `StepState` that a 0.3 s timer draws.
 
 from __future__ import annotations
 
-import contextlib
 import math
 import re
 import time
@@ -19,7 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from nicegui import app, run, ui
+from nicegui import run, ui
 from pglast import ast, parse_sql, split
 from pglast.enums import AlterTableType, ConstrType
 from pglast.parser import ParseError
@@ -31,6 +30,7 @@ from pgdojo.sqlbounds import size_problem
 from pgdojo.tracks.design import DesignGrade, DesignTrack, ExperimentResult, RunResult
 from pgdojo.tracks.design.service import MAX_SUBMISSION_CHARS
 from pgdojo.tracks.design.submission import SubmissionError, split_sections
+from pgdojo.web.drafts import TabDraft
 from pgdojo.web.frame import call, frame, safely, track
 
 T = TypeVar("T")
@@ -649,16 +649,14 @@ class DesignPage:
         self.buttons: list[ui.button] = []
         self.diagram_dirty = False
         self.client = ui.context.client
-        self.draft_key = f"design-draft:{self.prompt_id}"
+        self.draft = TabDraft(f"design-draft:{self.prompt_id}")
 
     # -- actions ------------------------------------------------------------------------------
     def changed(self, key: str, value: str | None) -> None:
         self.sections[key] = value or ""
         if key == "schema":
             self.diagram_dirty = True
-        # No tab storage before the page is connected: then nothing is kept over a reload.
-        with contextlib.suppress(RuntimeError, AssertionError):
-            app.storage.tab[self.draft_key] = dict(self.sections)
+        self.draft.save(dict(self.sections))
 
     def fill(self, sections: dict[str, str]) -> None:
         self.sections = {key: sections.get(key, "") for key in EDITOR_LABELS}
@@ -670,13 +668,8 @@ class DesignPage:
         self.diagram.refresh()
 
     async def restore_draft(self) -> None:
-        """The draft this tab had before a reload (tab storage lives on the server)."""
-        try:
-            await self.client.connected(timeout=10)
-            with self.client:
-                draft = app.storage.tab.get(self.draft_key)
-        except (TimeoutError, RuntimeError, AssertionError):
-            return
+        """The draft this tab had before a reload."""
+        draft = await self.draft.restore()
         if isinstance(draft, dict) and draft != self.sections:
             self.fill({k: str(v) for k, v in draft.items()})
             self.loaded = dict(self.template)  # the draft is the user's: ask before replacing

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-import time
+from datetime import UTC, datetime
 from typing import Any
 
 from nicegui import ui
 
 from pgdojo.tracks.sql import SqlTrack
 from pgdojo.tracks.sql.service import Practice, ProblemDetails
+from pgdojo.web.drafts import TabDraft
 from pgdojo.web.frame import call, frame, heartbeat, result_table, safely, track
+
+STARTING_TEXT = "-- your SQL\n"  # the editor's text before the candidate has typed
 
 
 @ui.page("/sql")
@@ -68,17 +71,31 @@ async def sql_list_page(pattern: str = "", difficulty: str = "", status: str = "
 
 
 class ProblemView:
-    """The state of one problem page: editor text, hints shown, the last outcome."""
+    """The state of one problem page: its practice attempt (the clock and the hints used) and
+    the editor's draft, kept in the tab so that a reload shows both as they were."""
 
     def __init__(self, problem_id: str, data: ProblemDetails) -> None:
         self.problem_id = problem_id
         self.data = data
-        self.opened = time.monotonic()
+        self.opened = datetime.now(UTC)
         self.practice: Practice | None = None
+        self.draft = TabDraft(f"sql-draft:{problem_id}")
 
     @property
     def attempt_id(self) -> int | None:
         return self.practice.attempt_id if self.practice else None
+
+    @property
+    def started_at(self) -> datetime:
+        """Where the clock starts: the attempt's start (so a reload resumes it), or the page's
+        opening when no attempt could be opened."""
+        return self.practice.started_at if self.practice else self.opened
+
+    def elapsed_seconds(self) -> int:
+        """Whole seconds since `started_at` (never negative: the database's clock, which set
+        the attempt's start, may run a little ahead of this one)."""
+        seconds = (datetime.now(UTC) - self.started_at).total_seconds()
+        return max(0, int(seconds))
 
 
 @ui.page("/sql/{problem_id}")
@@ -108,13 +125,14 @@ async def sql_problem_page(problem_id: str) -> None:
                 clock = ui.label().classes("font-mono text-lg").mark("timer")
 
         def tick() -> None:
-            elapsed = int(time.monotonic() - view.opened)
+            elapsed = view.elapsed_seconds()
             over = elapsed > target
             clock.text = f"{elapsed // 60:02d}:{elapsed % 60:02d} / {target // 60:02d}:00"
             clock.classes(
                 replace="font-mono text-lg " + ("text-red-400" if over else "text-green-400")
             )
 
+        tick()
         ui.timer(1.0, tick)
         with ui.splitter(value=45).classes("w-full") as split:
             with split.before, ui.column().classes("pr-4 gap-3 w-full min-w-0"):
@@ -144,12 +162,13 @@ async def sql_problem_page(problem_id: str) -> None:
                 ).classes("text-sm text-slate-400")
             with split.after, ui.column().classes("pl-4 gap-3 w-full"):
                 editor = ui.codemirror(
-                    "-- your SQL\n",
+                    STARTING_TEXT,
                     language="PostgreSQL",
                     theme="oneDark",
                     keymap={"Mod-Enter": lambda: run_sample(), "Shift-Mod-Enter": lambda: submit()},
                 )
                 editor.classes("w-full h-72").mark("editor")
+                editor.on_value_change(lambda e: view.draft.save(e.value or ""))
                 with ui.row().classes("gap-2 items-center"):
                     run_button = (
                         ui.button("Run on sample", on_click=lambda: run_sample(), icon="play_arrow")
@@ -271,6 +290,9 @@ async def sql_problem_page(problem_id: str) -> None:
             await show_editorial()
         if data["kind"] != "schema":
             ui.timer(0.05, fill_expected, once=True)
+        draft = await view.draft.restore()
+        if isinstance(draft, str) and draft != editor.value:
+            editor.value = draft
 
 
 def _verdict_card(result: dict[str, Any]) -> None:

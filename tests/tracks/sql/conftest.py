@@ -17,8 +17,10 @@ def problems() -> dict[str, Problem]:
 
 
 @pytest.fixture(scope="session")
-def datasets(engine: Engine) -> DatasetStore:
-    return DatasetStore(engine.admin_conninfo(JUDGE_DB))
+def datasets(engine: Engine) -> Iterator[DatasetStore]:
+    store = DatasetStore(engine.admin_conninfo(JUDGE_DB))
+    yield store
+    store.close()
 
 
 @pytest.fixture(scope="session")

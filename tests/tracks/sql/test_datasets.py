@@ -12,7 +12,7 @@ from pgdojo.content import Problem, ProblemKind, load_problems
 from pgdojo.engine import Engine
 from pgdojo.engine.provision import JUDGE_DB, SANDBOX_ROLE
 from pgdojo.tracks.sql import Judge, Sandbox, Verdict
-from pgdojo.tracks.sql.datasets import digest, in_place
+from pgdojo.tracks.sql.datasets import DatasetStore, digest, in_place
 from pgdojo.tracks.sql.verify import expected_failure
 from tests.tracks.sql.packs import write_problem
 
@@ -166,6 +166,57 @@ def test_an_edited_dataset_replaces_its_old_digest(
         gone = conn.execute("SELECT to_regnamespace(%s)", (old,)).fetchone()
         kept = conn.execute("SELECT to_regnamespace(%s)", (schema_of(second, "b"),)).fetchone()
     assert gone == (None,) and kept is not None and kept[0] is not None
+
+
+def test_an_old_digest_another_process_still_reads_is_kept(engine: Engine, tmp_path: Path) -> None:
+    """A server started before an edit keeps judging the content it loaded, while another
+    process (a CLI after the edit) materialises the new content; the old digest goes once
+    nobody reads it."""
+    pack = tmp_path / "shared-pack"
+    write_problem(
+        pack,
+        "pack-shared",
+        schema=ORDERS,
+        solution=TOTALS,
+        datasets={"sample": SAMPLE, "a": HIDDEN, "b": SAMPLE, "c": "-- no rows"},
+    )
+    sample = pack / "pack-shared" / "datasets" / "sample.sql"
+
+    def load(total: int) -> Problem:
+        sample.write_text(f"INSERT INTO orders VALUES (1, 'ann', {total}), (2, 'bob', 3);")
+        return load_problems((pack,))["pack-shared"]
+
+    def process() -> tuple[Judge, DatasetStore]:
+        store = DatasetStore(engine.admin_conninfo(JUDGE_DB))
+        return Judge(Sandbox(engine.sandbox_conninfo(), max_size=2, datasets=store)), store
+
+    def exists(schema: str) -> bool:
+        with admin(engine) as conn:
+            row = conn.execute("SELECT to_regnamespace(%s)", (schema,)).fetchone()
+        return row is not None and row[0] is not None
+
+    first, second, third = load(10), load(11), load(12)
+    server, server_store = process()
+    cli, cli_store = process()
+    try:
+        assert server.judge(first, TOTALS).accepted
+        assert cli.judge(second, TOTALS).accepted  # the edit's digest replaces the first...
+        assert exists(schema_of(first, "sample"))  # ...which the server still reads
+        again = server.judge(first, TOTALS + "\n-- once more\n")
+        assert again.accepted and again.cases[0].passed
+        wrong = server.judge(first, "SELECT customer, 0 AS total FROM orders")
+        assert wrong.verdict is Verdict.WRONG_ANSWER  # read in place, not an error
+    finally:
+        server.sandbox.close()
+        server_store.close()
+    try:
+        assert cli.judge(third, TOTALS).accepted  # nobody reads the older two any more
+        assert not exists(schema_of(first, "sample"))
+        assert not exists(schema_of(second, "sample"))
+        assert exists(schema_of(third, "sample"))
+    finally:
+        cli.sandbox.close()
+        cli_store.close()
 
 
 def test_content_with_a_function_is_loaded_per_judging(judge: Judge, tmp_path: Path) -> None:

@@ -22,7 +22,10 @@ is loaded once, by its digest, into a committed schema `ds_<digest>` and judged 
 Mutation problems change rows, schema problems bring their own tables and optimize problems
 create indexes (which needs ownership): those load their datasets per judging, as before.
 The roles are created by the admin, which never runs content SQL. Older digests of the same
-problem's dataset (content edited) are dropped when the new one is materialised.
+problem's dataset (content edited) are dropped when the new one is materialised, unless another
+process still reads them: every store holds a shared advisory lock on each digest it has
+handed out, on a connection of its own, for as long as it lives (a server started before the
+edit keeps judging the content it loaded); a digest is dropped only under the exclusive lock.
 """
 
 from __future__ import annotations
@@ -55,6 +58,8 @@ FORMAT = "1"
 # Which (problem, dataset) uses which digest: problems of a pack may share one.
 REGISTRY = "pgdojo_meta.dataset_uses"
 LOAD_TIMEOUT_MS = 60_000
+# Advisory locks on digests ("in use by a live process") live in this class of keys.
+LOCK_CLASS = 0x70676474  # "pgdt"
 # Schemas content may name without owning them.
 SHARED_SCHEMAS = frozenset({"ext", "pg_catalog", "pg_temp", "public"})
 
@@ -129,6 +134,18 @@ class DatasetStore:
         self._lock = threading.Lock()
         self._registry_ready = False
         self._admin_lock = threading.Lock()
+        # The connection that holds this store's shared locks on the digests it hands out.
+        self._holder: psycopg.Connection[Any] | None = None
+        self._held: set[str] = set()
+
+    def close(self) -> None:
+        """Let go of the digests this store reads (its locks end with its connection)."""
+        with self._admin_lock:
+            if self._holder is not None:
+                self._holder.close()
+                self._holder = None
+            self._held.clear()
+            self._ready.clear()
 
     def place(self, sandbox: Sandbox, problem: Problem, dataset: Dataset) -> Place | None:
         """Where `dataset` is read in place, materialising it on first use; None when it
@@ -140,8 +157,30 @@ class DatasetStore:
             lock = self._locks.setdefault(key, threading.Lock())
         with lock:
             if key not in self._ready:
+                # Held before it is looked up: no other process can drop it in between.
+                self._hold(key)
                 self._ready[key] = self._materialise(sandbox, problem, dataset, key)
         return self._ready[key]
+
+    def _hold(self, key: str) -> None:
+        with self._admin_lock:
+            if key in self._held:
+                return
+            if self._holder is None or self._holder.closed:
+                self._holder = psycopg.connect(self.admin_conninfo, autocommit=True)
+            self._holder.execute(
+                "SELECT pg_advisory_lock_shared(%s, %s)", (LOCK_CLASS, lock_id(key))
+            )
+            self._held.add(key)
+
+    def _release(self, key: str) -> None:
+        """This process no longer reads `key` (its content was replaced); under _admin_lock."""
+        if key in self._held and self._holder is not None and not self._holder.closed:
+            self._holder.execute(
+                "SELECT pg_advisory_unlock_shared(%s, %s)", (LOCK_CLASS, lock_id(key))
+            )
+        self._held.discard(key)
+        self._ready.pop(key, None)
 
     # -- the steps -------------------------------------------------------------------------
     def _materialise(
@@ -198,18 +237,35 @@ class DatasetStore:
         row = admin.execute(f"SELECT 1 FROM {REGISTRY} WHERE digest = %s", (key,)).fetchone()
         return row is not None
 
-    @staticmethod
-    def _prune(admin: psycopg.Connection[Any], key: str, problem: str, dataset: str) -> None:
+    def _prune(self, admin: psycopg.Connection[Any], key: str, problem: str, dataset: str) -> None:
         """Drop the digests this one replaces (the same dataset, before its content changed)
-        that no other problem's dataset still uses."""
+        that no other problem's dataset uses and no other process reads; one still read stays
+        registered, to be dropped by a later prune. Under _admin_lock."""
         old = admin.execute(
-            f"DELETE FROM {REGISTRY} WHERE problem = %s AND dataset = %s AND digest <> %s"
-            " RETURNING digest",
+            f"SELECT digest FROM {REGISTRY} WHERE problem = %s AND dataset = %s AND digest <> %s",
             (problem, dataset, key),
         ).fetchall()
         for (stale,) in old:
-            if not DatasetStore._registered(admin, stale):
-                _drop(admin, stale)
+            self._release(stale)  # this process judges the new content now
+            ids = (LOCK_CLASS, lock_id(stale))
+            got = admin.execute("SELECT pg_try_advisory_lock(%s, %s)", ids).fetchone()
+            if not (got and got[0]):
+                continue  # another process still reads it
+            try:
+                admin.execute(
+                    f"DELETE FROM {REGISTRY} WHERE problem = %s AND dataset = %s AND digest = %s",
+                    (problem, dataset, stale),
+                )
+                if not DatasetStore._registered(admin, stale):
+                    _drop(admin, stale)
+            finally:
+                admin.execute("SELECT pg_advisory_unlock(%s, %s)", ids)
+
+
+def lock_id(key: str) -> int:
+    """A digest's advisory lock id (int4): its first 32 bits. Two digests that share them
+    only keep each other from being dropped."""
+    return int(key[:8], 16) - 2**31
 
 
 def _drop(admin: psycopg.Connection[Any], key: str) -> None:
