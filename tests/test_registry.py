@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from fastapi.routing import APIRoute
 
 from pgdojo.api.server import create_app
 from pgdojo.cli.app import app as cli_app
+from pgdojo.config import Settings
+from pgdojo.engine import Engine
 from pgdojo.registry import resolve, tracks
 from pgdojo.services import Services
 
@@ -36,3 +39,24 @@ def test_interfaces_come_from_the_registry(services: Services) -> None:
             assert {r.path for r in router.routes if isinstance(r, APIRoute)} <= paths
         if spec.pages:
             resolve(spec.pages)
+
+
+def test_warming_builds_every_track_and_names_a_broken_one(
+    services: Services, settings: Settings, engine: Engine, tmp_path: Path
+) -> None:
+    assert services.warm() == []
+    assert set(services._tracks) == {spec.id for spec in tracks()}
+    # A pack with a broken problem: the tracks that read it fail to build, the others do.
+    broken = tmp_path / "broken-pack" / "bad-problem"
+    broken.mkdir(parents=True)
+    (broken / "problem.md").write_text("---\ntitle: [unclosed\n---\n")
+    other = Services(replace(settings, content_dirs=(tmp_path / "broken-pack",)))
+    other.__dict__["engine"] = engine
+    try:
+        errors = other.warm()
+        # The SQL track, and any track built on its problems, each name the file.
+        assert errors and errors[0].startswith("SQL")
+        assert all("bad-problem/problem.md" in e for e in errors)
+        assert len(other._tracks) == len(tracks()) - len(errors) > 0
+    finally:
+        other.close()

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from pgdojo.attempts import AttemptLog
 from pgdojo.config import Settings
 from pgdojo.engine import Engine
+from pgdojo.errors import PgdojoError
 from pgdojo.registry import TrackSpec, tracks
 from pgdojo.store import Store
 
@@ -53,6 +54,18 @@ class Services:
                 self._tracks[spec.id] = spec.build(self)
             built: S = self._tracks[spec.id]
         return built
+
+    def warm(self) -> list[str]:
+        """Build every track now (a server does, in the background, so that the first visit
+        to a page does not wait for its content to load); the errors, one line per track
+        (the same error reaches the track's pages when they ask)."""
+        errors = []
+        for spec in tracks():
+            try:
+                self.track(spec.service)
+            except PgdojoError as exc:
+                errors.append(f"{spec.title}: {exc}")
+        return errors
 
     def track_by_id(self, track_id: str) -> Any:
         spec = next((s for s in tracks() if s.id == track_id), None)

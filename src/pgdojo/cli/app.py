@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Annotated
@@ -164,6 +165,8 @@ def serve(
         fail(exc, as_json)
     if as_json:
         emit({"ok": True, "url": f"http://{host}:{port}", "pid": os.getpid()}, True, lambda: None)
+    # The tracks load their content while the server starts answering.
+    threading.Thread(target=svc.warm, name="pgdojo-warm", daemon=True).start()
     run_server(svc, host, port, allow_host or ())
 
 

@@ -12,13 +12,13 @@ from pgdojo.grading import WORDS_PER_MINUTE
 from pgdojo.tracks.deepdive import DeepDiveTrack, grade_dict
 from pgdojo.tracks.deepdive.cards import RATINGS
 from pgdojo.tracks.deepdive.service import TopicView
-from pgdojo.web.frame import call, frame, result_table, safely, services
+from pgdojo.web.frame import call, frame, result_table, route, safely, services
 
 RATING_COLOURS = {"again": "red", "hard": "orange", "good": "green", "easy": "teal"}
 LEVEL_COLOURS = {"strong": "text-green-400", "fair": "text-yellow-300", "weak": "text-red-400"}
 
 
-@ui.page("/deepdive")
+@route("/deepdive")
 async def deepdive_list_page() -> None:
     with frame("Deep dives"):
         ui.label("Technical deep dives").classes("text-2xl font-semibold")
@@ -39,7 +39,7 @@ async def deepdive_list_page() -> None:
                             ui.badge(f"best {topic['best_score']}", color="green")
 
 
-@ui.page("/deepdive/{topic_id}")
+@route("/deepdive/{topic_id}")
 async def deepdive_page(topic_id: str) -> None:
     with frame(topic_id):
         track = safely(lambda: services().track(DeepDiveTrack))
@@ -202,7 +202,7 @@ async def _prove_panel(track: Any, topic_id: str, data: TopicView) -> None:
     ui.button("Run the experiment", icon="science", on_click=run_experiment).mark("prove")
 
 
-@ui.page("/cards")
+@route("/cards")
 async def cards_page() -> None:
     with frame("Flashcards"):
         track = safely(lambda: services().track(DeepDiveTrack))

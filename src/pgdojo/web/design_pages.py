@@ -31,7 +31,7 @@ from pgdojo.tracks.design import DesignGrade, DesignTrack, ExperimentResult, Run
 from pgdojo.tracks.design.service import MAX_SUBMISSION_CHARS
 from pgdojo.tracks.design.submission import SubmissionError, split_sections
 from pgdojo.web.drafts import TabDraft
-from pgdojo.web.frame import call, frame, safely, track
+from pgdojo.web.frame import call, frame, route, safely, track
 
 T = TypeVar("T")
 
@@ -496,7 +496,7 @@ VERDICT_COLOURS = {
 
 
 # -- /design ------------------------------------------------------------------------------------
-@ui.page("/design")
+@route("/design")
 async def design_list_page() -> None:
     with frame("System design"):
         ui.label("System design").classes("text-2xl font-semibold")
@@ -1231,7 +1231,7 @@ class DesignPage:
         ).mark("history")
 
 
-@ui.page("/design/{prompt_id}")
+@route("/design/{prompt_id}")
 async def design_page(prompt_id: str) -> None:
     with frame(prompt_id):
         design = safely(lambda: track(DesignTrack))

@@ -36,6 +36,18 @@ def track(service: type[S]) -> S:
     return services().track(service)
 
 
+# NiceGUI answers 500 for a page not built within its response timeout, 3 s by default; the
+# first visit to a track's page builds the track (loads and checks its content), which takes
+# longer than that on a slow machine (`pgdojo serve` builds them all at start, in the
+# background, so that a visit rarely waits).
+PAGE_TIMEOUT_S = 60.0
+
+
+def route(path: str) -> ui.page:
+    """`@ui.page(path)` with pgdojo's response timeout: every page is declared with it."""
+    return ui.page(path, response_timeout=PAGE_TIMEOUT_S)
+
+
 @contextlib.contextmanager
 def frame(title: str) -> Iterator[None]:
     """Header with navigation, dark mode, and a centred content column."""
@@ -53,21 +65,8 @@ def frame(title: str) -> Iterator[None]:
         yield
 
 
-# How long a page waits for its browser's socket before running a service call anyway.
-CONNECT_TIMEOUT_S = 10.0
-
-
 async def call(fn: Callable[..., T], *args: Any) -> T | None:
-    """Run a service call off the event loop; a user-facing error becomes a notification.
-
-    While a page is being built, the page is sent first and the call runs once the browser
-    has connected (what it adds then reaches the page over the socket): NiceGUI answers 500
-    for a page not built within 3 s, and the first call of a track builds it (loads its
-    content), which takes longer than that on a slow machine."""
-    client = ui.context.client
-    if not client.has_socket_connection:
-        with contextlib.suppress(TimeoutError):
-            await client.connected(timeout=CONNECT_TIMEOUT_S)
+    """Run a service call off the event loop; a user-facing error becomes a notification."""
     try:
         return await run.io_bound(fn, *args)
     except PgdojoError as exc:

@@ -9,7 +9,7 @@ from nicegui import ui
 from pgdojo.attempts import Attempt
 from pgdojo.errors import PgdojoError
 from pgdojo.registry import HomeCard, tracks
-from pgdojo.web.frame import call, frame, services
+from pgdojo.web.frame import call, frame, route, services
 
 
 @dataclass
@@ -50,7 +50,7 @@ def _bar_chart(card: HomeCard) -> None:
     ).classes("w-full h-64")
 
 
-@ui.page("/")
+@route("/")
 async def home_page() -> None:
     with frame("Home"):
         data = await call(overview)

@@ -9,12 +9,12 @@ from nicegui import ui
 
 from pgdojo.tracks.lab.results import LabPage
 from pgdojo.tracks.lab.service import LabTrack
-from pgdojo.web.frame import call, frame, result_table, safely, services
+from pgdojo.web.frame import call, frame, result_table, route, safely, services
 
 CHART_POINTS = 90
 
 
-@ui.page("/labs")
+@route("/labs")
 async def labs_page() -> None:
     with frame("Labs"):
         ui.label("Troubleshooting labs").classes("text-2xl font-semibold")
@@ -42,7 +42,7 @@ async def labs_page() -> None:
                         ui.badge("solved", color="green")
 
 
-@ui.page("/labs/{scenario_id}")
+@route("/labs/{scenario_id}")
 async def lab_page(scenario_id: str) -> None:
     with frame(scenario_id):
         track = safely(lambda: services().track(LabTrack))

@@ -17,7 +17,7 @@ from pgdojo.errors import NotFoundError, PgdojoError
 from pgdojo.tracks.mock.criteria import CRITERIA, LEVELS, level_name
 from pgdojo.tracks.mock.rounds import TIME_BOXES
 from pgdojo.tracks.mock.service import KINDS, MockTrack, MockView, SegmentView, report_markdown
-from pgdojo.web.frame import HEARTBEAT_S, call, frame, printable, safely, services, track
+from pgdojo.web.frame import HEARTBEAT_S, call, frame, printable, route, safely, services, track
 
 T = TypeVar("T")
 
@@ -196,7 +196,7 @@ def message(title: str, text: str, link: tuple[str, str]) -> None:
 
 
 # -- /mock: start a mock, your mocks, the history ----------------------------------------------
-@ui.page("/mock")
+@route("/mock")
 async def mock_start_page(type: str = "") -> None:  # `type`: the plan links /mock?type=sql
     with frame("Mock interviews"):
         mocks = safely(lambda: track(MockTrack))
@@ -636,7 +636,7 @@ def _prompt(segment: SegmentView) -> None:
             ui.label(str(prompt[key])).classes("text-sm text-slate-400 italic")
 
 
-@ui.page("/mock/{mock_id}")
+@route("/mock/{mock_id}")
 async def mock_page(mock_id: str) -> None:
     with frame(f"Mock {mock_id}"):
         printable()
@@ -783,7 +783,7 @@ def _segment_row(n: int, s: dict[str, Any]) -> None:
             ui.label(f"asked: {question}").classes("text-sm text-slate-400 italic")
 
 
-@ui.page("/mock/{mock_id}/report")
+@route("/mock/{mock_id}/report")
 async def mock_report_page(mock_id: str) -> None:
     with frame(f"Mock {mock_id} report"):
         printable()

@@ -14,7 +14,7 @@ from pgdojo.errors import NotFoundError
 from pgdojo.tracks.plan.ics import plan_to_ics
 from pgdojo.tracks.plan.progress import LEVEL_POINTS, ProgressReport, Readiness
 from pgdojo.tracks.plan.service import Plan, PlanTrack, PlanWeek, WeekProgress
-from pgdojo.web.frame import call, frame, printable, safely, track
+from pgdojo.web.frame import call, frame, printable, route, safely, track
 
 # Days of activity the progress report holds (`progress_report` asks for 120).
 DAILY_DAYS = 120
@@ -366,7 +366,7 @@ def _week_card(plan: Plan, week: PlanWeek, current: bool, hours_done: float | No
                 ui.label(f"{item['minutes']} min").classes("text-slate-400 text-xs")
 
 
-@ui.page("/plan")
+@route("/plan")
 async def plan_page() -> None:
     with frame("Plan"):
         printable()
@@ -379,7 +379,7 @@ async def plan_page() -> None:
 
 
 # -- /progress -----------------------------------------------------------------------------
-@ui.page("/progress")
+@route("/progress")
 async def progress_page() -> None:
     with frame("Progress"):
         printable()

@@ -10,12 +10,12 @@ from nicegui import ui
 from pgdojo.tracks.sql import SqlTrack
 from pgdojo.tracks.sql.service import Practice, ProblemDetails
 from pgdojo.web.drafts import TabDraft
-from pgdojo.web.frame import call, frame, heartbeat, result_table, safely, track
+from pgdojo.web.frame import call, frame, heartbeat, result_table, route, safely, track
 
 STARTING_TEXT = "-- your SQL\n"  # the editor's text before the candidate has typed
 
 
-@ui.page("/sql")
+@route("/sql")
 async def sql_list_page(pattern: str = "", difficulty: str = "", status: str = "") -> None:
     with frame("SQL problems"):
         sql = safely(lambda: track(SqlTrack))
@@ -98,7 +98,7 @@ class ProblemView:
         return max(0, int(seconds))
 
 
-@ui.page("/sql/{problem_id}")
+@route("/sql/{problem_id}")
 async def sql_problem_page(problem_id: str) -> None:
     with frame(problem_id):
         sql = safely(lambda: track(SqlTrack))

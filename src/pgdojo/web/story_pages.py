@@ -25,7 +25,7 @@ from pgdojo.grading import WORDS_PER_MINUTE, count_words
 from pgdojo.tracks.story import DrillQuestion, DrillResult, StoryTrack
 from pgdojo.tracks.story.grader import SPOKEN_RIGHT_S
 from pgdojo.tracks.story.service import StorySummary, StoryView
-from pgdojo.web.frame import call, frame, printable, safely, track
+from pgdojo.web.frame import call, frame, printable, route, safely, track
 
 LEVEL_COLOURS = {"staff": "text-green-400", "senior": "text-yellow-300", "junior": "text-red-400"}
 LEVEL_BADGES = {"staff": "green", "senior": "amber", "junior": "red"}
@@ -150,7 +150,7 @@ class SpokenLength(ui.label):
 
 
 # -- the bank -------------------------------------------------------------------------------------
-@ui.page("/stories")
+@route("/stories")
 async def stories_page() -> None:
     with frame("Stories"):
         ui.add_css(STORY_CSS)
@@ -619,7 +619,7 @@ def _flag(ok: bool, label: str) -> None:
 
 
 # The fixed paths come before /stories/{slug}: FastAPI matches routes in order.
-@ui.page("/stories/new")
+@route("/stories/new")
 async def story_new_page() -> None:
     with frame("New story"):
         story = safely(lambda: track(StoryTrack))
@@ -798,7 +798,7 @@ class DrillView:
                 ui.link("Improve the story", f"/stories/{result.story}")
 
 
-@ui.page("/stories/drill")
+@route("/stories/drill")
 async def drill_page(question: str = "") -> None:
     with frame("Drill"):
         story = safely(lambda: track(StoryTrack))
@@ -817,7 +817,7 @@ async def drill_page(question: str = "") -> None:
         ui.timer(0.25, view.tick)
 
 
-@ui.page("/stories/{slug}")
+@route("/stories/{slug}")
 async def story_page(slug: str) -> None:
     with frame(slug):
         story = safely(lambda: track(StoryTrack))
@@ -853,7 +853,7 @@ def _print_button() -> None:
     )
 
 
-@ui.page("/cheatsheet")
+@route("/cheatsheet")
 async def cheatsheet_page() -> None:
     with frame("Cheat sheet"):
         ui.add_css(REFERENCE_CSS)
@@ -878,7 +878,7 @@ async def cheatsheet_page() -> None:
                     _labelled("Why:", phrase.why, "text-slate-400")
 
 
-@ui.page("/questions")
+@route("/questions")
 async def questions_page() -> None:
     with frame("Questions to ask"):
         ui.add_css(REFERENCE_CSS)
