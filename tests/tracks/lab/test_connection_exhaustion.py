@@ -50,7 +50,6 @@ def test_model_fix_solves_it(start_lab: Any) -> None:
     assert measured["leaked_idle_sessions"] <= 5
     assert finding(after, "prevention")["measured"]["connection_limit"] == 5
     assert after["traps"] == []
-    assert after["check_ms"] < 2000
     phases = after["investigation"]["phases"]
     assert phases["observe"] and phases["act"] and phases["prevent"]
     time.sleep(3)  # checkout connects again

@@ -23,7 +23,6 @@ QUEUED_VICTIMS = (
 
 def assert_live_symptom(lab: Any) -> None:
     symptom = lab.started["symptom"]
-    assert lab.started["ready_s"] < 10
     assert symptom["ddl_waiting"] == 1 and symptom["queued_behind_ddl"] >= 2
     before = lab.labs.check(ID)
     assert not before["solved"] and not finding(before, "root_cause")["ok"]
@@ -54,7 +53,6 @@ def test_model_fix_solves_it(start_lab: Any) -> None:
     after = lab.check_until(solved=True)
     assert after["solved"] and after["detect"] and after["prevention"], after["findings"]
     assert finding(after, "root_cause")["measured"]["migration"] == "cancelled"
-    assert after["check_ms"] < 2000
     assert after["traps"] == []
     assert_method(after)
     # The export was left alone.

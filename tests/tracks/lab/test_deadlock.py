@@ -45,7 +45,6 @@ def test_model_fix_solves_it(start_lab: Any) -> None:
     assert after["solved"] and after["detect"] and after["prevention"], after["findings"]
     assert measured["deadlocks_per_min"] == 0 and measured["errors_per_s"] == 0
     assert after["traps"] == []
-    assert after["check_ms"] < 2000
     # The classifier does not count CREATE OR REPLACE FUNCTION as an action (yet).
     phases = after["investigation"]["phases"]
     assert phases["observe"] and phases["measure"] and phases["prevent"]

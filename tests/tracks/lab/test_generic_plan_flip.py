@@ -12,7 +12,6 @@ ID = "generic-plan-flip"
 
 def assert_live_symptom(lab: Any) -> None:
     symptom = lab.started["symptom"]
-    assert lab.started["ready_s"] < 10
     assert symptom["p95_ms"] >= 8  # the dispatcher is slow...
     before = lab.labs.check(ID)
     assert not before["solved"]
@@ -61,7 +60,6 @@ def test_model_fix_solves_it(start_lab: Any) -> None:
 
     after = lab.check_until(solved=True, seconds=12)
     assert after["solved"] and after["detect"] and after["prevention"], after["findings"]
-    assert after["check_ms"] < 2000
     assert after["traps"] == []
     assert finding(after, "root_cause")["measured"]["generic_plans"] == 0
     assert_method(after)

@@ -22,7 +22,6 @@ def assert_live_symptom(lab: Any) -> None:
 
 def test_model_fix_solves_it(start_lab: Any) -> None:
     lab = start_lab(ID)
-    assert lab.started["ready_s"] < 10
     assert_live_symptom(lab)
 
     top = lab.sql(
@@ -46,7 +45,6 @@ def test_model_fix_solves_it(start_lab: Any) -> None:
 
     after = lab.check_until(solved=True)
     assert after["solved"] and after["detect"] and after["prevention"]
-    assert after["check_ms"] < 2000
     assert after["traps"] == []
     assert finding(after, "root_cause")["measured"]["indexes_used"] == [
         "accounts_account_no_numeric_idx"

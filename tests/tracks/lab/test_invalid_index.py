@@ -18,7 +18,6 @@ VALIDITY = (
 def assert_live_symptom(lab: Any) -> None:
     symptom = lab.started["symptom"]
     print("started", lab.started["ready_s"], symptom)
-    assert lab.started["ready_s"] < 10
     assert symptom["lookup_mean_ms"] >= 5  # the lookup is slow, as the server measures it
     assert symptom["lookup_plan"] == ["Seq Scan"]
     assert symptom["invalid_indexes"] == ["shipments_tracking_code_idx"]
@@ -64,7 +63,6 @@ def test_model_fix_solves_it(start_lab: Any) -> None:
     print("after", after["check_ms"], after["findings"])
     assert after["solved"] and after["detect"] and after["prevention"], after["findings"]
     assert after["traps"] == []
-    assert after["check_ms"] < 2000
     root = finding(after, "root_cause")["measured"]
     assert root["indexes_used"] == ["shipments_tracking_code_idx"]
     assert root["invalid_indexes"] == []

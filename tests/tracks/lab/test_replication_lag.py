@@ -48,7 +48,6 @@ def test_model_fix_solves_it(start_lab: Any) -> None:
     assert after["solved"] and after["detect"] and after["prevention"], after["findings"]
     assert finding(after, "symptom")["measured"]["replay_lag_bytes"] <= 64 * 1024
     assert after["traps"] == []
-    assert after["check_ms"] < 2000
     phases = after["investigation"]["phases"]
     assert phases["observe"] and phases["measure"] and phases["act"] and phases["prevent"]
 

@@ -15,7 +15,6 @@ SLOTS = (
 def assert_live_symptom(lab: Any) -> None:
     symptom = lab.started["symptom"]
     print("started", lab.started["ready_s"], symptom)
-    assert lab.started["ready_s"] < 10
     assert symptom["pg_wal_mb"] > 48  # over max_wal_size (32 MB), and growing
     assert symptom["slots"]["debezium_orders"]["active"] is False
     assert symptom["slots"]["debezium_orders"]["wal_status"] == "extended"
@@ -55,7 +54,6 @@ def test_model_fix_solves_it(start_lab: Any) -> None:
     print("after", after["check_ms"], after["findings"])
     assert after["solved"] and after["detect"] and after["prevention"], after["findings"]
     assert after["traps"] == []
-    assert after["check_ms"] < 2000
     measured = finding(after, "symptom")["measured"]
     assert measured["pinned_by_slots_mb"] == 0
     assert measured["pg_wal_mb"] < 48  # the checkpoint removed what the slot had pinned

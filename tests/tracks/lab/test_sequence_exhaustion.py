@@ -14,7 +14,6 @@ SEQUENCES = (
 
 def assert_live_symptom(lab: Any) -> None:
     symptom = lab.started["symptom"]
-    assert lab.started["ready_s"] < 10
     assert symptom["errors_per_s"] > 0
     assert symptom["insert_errors"] and symptom["insert_errors"][0].startswith("2200H")
     assert symptom["sequence_last_value"] == symptom["sequence_max_value"] == 2**31 - 1
@@ -48,7 +47,6 @@ def test_model_fix_solves_it(start_lab: Any) -> None:
 
     after = lab.check_until(solved=True)
     assert after["solved"] and after["detect"] and after["prevention"], after["findings"]
-    assert after["check_ms"] < 2000
     assert after["traps"] == []
     assert finding(after, "root_cause")["measured"]["last_value"] > 2**31
     assert lab.psql("SELECT max(id) > 2147483647 FROM audit_events") == [(True,)]

@@ -35,7 +35,6 @@ def test_model_fix_solves_it(start_lab: Any) -> None:
     assert after["solved"] and after["detect"] and after["prevention"], after["findings"]
     assert measured["n_dead_tup"] < symptom["n_dead_tup"] / 10
     assert after["traps"] == []
-    assert after["check_ms"] < 2000
     assert_method(after)
 
 

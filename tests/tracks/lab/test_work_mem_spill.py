@@ -24,7 +24,6 @@ def assert_live_symptom(lab: Any) -> None:
 
 def test_model_fix_solves_it(start_lab: Any) -> None:
     lab = start_lab(ID)
-    assert lab.started["ready_s"] < 10
     assert_live_symptom(lab)
 
     lab.sql("SELECT temp_files, temp_bytes FROM pg_stat_database WHERE datname = 'shop'")
@@ -44,7 +43,6 @@ def test_model_fix_solves_it(start_lab: Any) -> None:
 
     after = lab.check_until(solved=True)
     assert after["solved"] and after["detect"] and after["prevention"]
-    assert after["check_ms"] < 2000
     assert after["traps"] == []
     assert finding(after, "symptom")["measured"]["report_temp_bytes_per_run"] == 0
     assert finding(after, "root_cause")["measured"]["app_work_mem_kb"] == 4096

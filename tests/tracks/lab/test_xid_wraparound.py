@@ -16,7 +16,6 @@ def assert_live_symptom(lab: Any) -> int:
     """The symptom at start; returns the holder's pid, found as the candidate would."""
     symptom = lab.started["symptom"]
     print("started", lab.started["ready_s"], symptom)
-    assert lab.started["ready_s"] < 10
     assert symptom["datfrozenxid_age"] >= 120_000 > symptom["autovacuum_freeze_max_age"]
     assert symptom["horizon_kind"] == "session" and symptom["horizon_age"] > 100_000
     before = lab.labs.check(ID)
@@ -61,7 +60,6 @@ def test_model_fix_solves_it(start_lab: Any) -> None:
     print("after", after["check_ms"], after["findings"])
     assert after["solved"] and after["detect"] and after["prevention"], after["findings"]
     assert after["traps"] == []
-    assert after["check_ms"] < 2000
     assert finding(after, "symptom")["measured"]["datfrozenxid_age"] < 100_000
     assert_method(after)
 
