@@ -29,6 +29,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import psycopg
@@ -108,38 +109,40 @@ def server_cpu_s(engine: Engine) -> float | None:
         return None
 
 
+Body = Callable[[int, float], int]  # (thread number, stop time) -> operations completed
+
+
+def run_threads(threads: int, seconds: float, body: Body) -> tuple[int, float]:
+    """Run `body(number, stop)` in `threads` threads at once until `stop` (perf_counter);
+    each returns how many operations it completed. The total, and the wall time taken."""
+    stop = time.perf_counter() + seconds
+    done: list[int] = []
+    workers = [
+        threading.Thread(target=lambda n=n: done.append(body(n, stop))) for n in range(threads)
+    ]
+    started = time.perf_counter()
+    for t in workers:
+        t.start()
+    for t in workers:
+        t.join()
+    return sum(done), time.perf_counter() - started
+
+
 def raw_throughput(engine: Engine, fast: list[Problem], sessions: int, seconds: float) -> float:
     """Runs of `run_raw` per second from `sessions` connections at once (as many as the judge's
     pool holds): what the engine does with the same statements and no judge, on this machine,
     in this run: the baseline for verdicts_per_s."""
-    count = 0
-    lock = threading.Lock()
 
-    def session(number: int, stop: float, counted: bool) -> None:
-        nonlocal count
+    def session(number: int, stop: float) -> int:
         with psycopg.connect(engine.admin_conninfo(JUDGE_DB), autocommit=True) as conn:
             i = number
             while time.perf_counter() < stop:
                 run_raw(conn, fast[i % len(fast)], f"raw_bench_{number}")
                 i += 1
-                if counted:
-                    with lock:
-                        count += 1
+        return i - number
 
-    def run(duration: float, counted: bool) -> float:
-        stop = time.perf_counter() + duration
-        threads = [
-            threading.Thread(target=session, args=(n, stop, counted)) for n in range(sessions)
-        ]
-        started = time.perf_counter()
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        return time.perf_counter() - started
-
-    run(min(3.0, seconds), counted=False)
-    wall = run(seconds, counted=True)
+    run_threads(sessions, min(3.0, seconds), session)  # warm, as the judge is
+    count, wall = run_threads(sessions, seconds, session)
     return count / wall
 
 
@@ -170,11 +173,7 @@ def measure(
             run_raw(raw, problem)
             raw_total += time.perf_counter() - started
 
-    count = 0
-    lock = threading.Lock()
-
-    def client(offset: int, stop: float, counted: bool) -> None:
-        nonlocal count
+    def client(offset: int, stop: float) -> int:
         i = offset
         while time.perf_counter() < stop:
             problem = fast[i % len(fast)]
@@ -182,25 +181,13 @@ def measure(
             # the text can make a repeated submission cheaper than a new one.
             judge.judge(problem, f"{problem.solution}\n-- client {offset} run {i}\n")
             i += 1
-            if counted:
-                with lock:
-                    count += 1
-
-    def run_clients(duration: float, counted: bool) -> float:
-        stop = time.perf_counter() + duration
-        threads = [threading.Thread(target=client, args=(n, stop, counted)) for n in range(clients)]
-        started = time.perf_counter()
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        return time.perf_counter() - started
+        return i - offset
 
     # Warm with every client at once first: the pool's connections open, their backends'
     # catalog caches fill, as in a server that has been judging for a while.
-    run_clients(min(3.0, seconds), counted=False)
+    run_threads(clients, min(3.0, seconds), client)
     cpu_before, server_before = time.process_time(), server_cpu_s(engine)
-    wall = run_clients(seconds, counted=True)
+    count, wall = run_threads(clients, seconds, client)
     cpu, server_after = time.process_time() - cpu_before, server_cpu_s(engine)
     server_cpu = (
         server_after - server_before

@@ -6,6 +6,7 @@ by its registry entry (`TrackSpec.build`) the first time `Services.track(Service
 
 from __future__ import annotations
 
+import logging
 import threading
 from functools import cached_property
 from typing import Any, TypeVar
@@ -18,6 +19,7 @@ from pgdojo.registry import TrackSpec, tracks
 from pgdojo.store import Store
 
 S = TypeVar("S")
+log = logging.getLogger(__name__)
 
 
 class Services:
@@ -65,6 +67,7 @@ class Services:
                 self.track(spec.service)
             except PgdojoError as exc:
                 errors.append(f"{spec.title}: {exc}")
+                log.warning("track %s could not be built: %s", spec.id, exc)
         return errors
 
     def track_by_id(self, track_id: str) -> Any:

@@ -7,7 +7,6 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Mapping
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -248,7 +247,7 @@ def practice(
     _render_problem(_guard(False, lambda: track.show(problem.id)))
     path = file or Path(tempfile.gettempdir()) / f"pgdojo-{problem.id}.sql"
     while True:
-        elapsed = _since(practice.started_at)  # a resumed attempt's clock goes on
+        elapsed = practice.elapsed_s()  # a resumed attempt's clock goes on
         over = "[red]" if elapsed > target_s else "[green]"
         console.print(
             f"{over}⏱ {_clock(elapsed)}[/] / target {_clock(target_s)}   solution file: {path}"
@@ -295,7 +294,7 @@ def practice(
             attempt = track.attempt(practice.attempt_id)
             hints = attempt.hints_used if attempt else 0
             console.print(
-                f"Solved in {_clock(_since(practice.started_at))} "
+                f"Solved in {_clock(practice.elapsed_s())} "
                 f"(target {_clock(target_s)}), {hints} hint(s)."
             )
             console.print(Panel(Markdown(problem.editorial), title="editorial"))
@@ -307,11 +306,6 @@ def _edit(path: Path) -> None:
     if not path.exists():
         path.write_text("-- your solution\n")
     subprocess.run([*editor.split(), str(path)], check=False)
-
-
-def _since(started_at: datetime) -> float:
-    """Seconds since `started_at` (the database's clock may be a little ahead of this one)."""
-    return max(0.0, (datetime.now(UTC) - started_at).total_seconds())
 
 
 def _clock(seconds: float) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 from nicegui import ui
 
 from pgdojo.tracks.sql import SqlTrack
-from pgdojo.tracks.sql.service import Practice, ProblemDetails
+from pgdojo.tracks.sql.service import Practice, ProblemDetails, seconds_since
 from pgdojo.web.drafts import TabDraft
 from pgdojo.web.frame import call, frame, heartbeat, result_table, route, safely, track
 
@@ -85,17 +85,10 @@ class ProblemView:
     def attempt_id(self) -> int | None:
         return self.practice.attempt_id if self.practice else None
 
-    @property
-    def started_at(self) -> datetime:
-        """Where the clock starts: the attempt's start (so a reload resumes it), or the page's
-        opening when no attempt could be opened."""
-        return self.practice.started_at if self.practice else self.opened
-
     def elapsed_seconds(self) -> int:
-        """Whole seconds since `started_at` (never negative: the database's clock, which set
-        the attempt's start, may run a little ahead of this one)."""
-        seconds = (datetime.now(UTC) - self.started_at).total_seconds()
-        return max(0, int(seconds))
+        """Whole seconds on the clock: since the attempt's start (a reload resumes it), or
+        since the page opened when no attempt could be opened."""
+        return int(self.practice.elapsed_s() if self.practice else seconds_since(self.opened))
 
 
 @route("/sql/{problem_id}")

@@ -141,67 +141,57 @@ def test_in_place_and_loading_judges_agree_on_the_bank(
     assert checked >= 40
 
 
-def test_an_edited_dataset_replaces_its_old_digest(
-    judge: Judge, engine: Engine, tmp_path: Path
-) -> None:
-    pack = tmp_path / "team-pack"
+def edited_versions(pack: Path, problem_id: str, totals: list[int]) -> list[Problem]:
+    """The problem as it loads after each edit of its sample: one version per total. A digest
+    is of the text alone: tests that must not share one with another problem use totals of
+    their own."""
     write_problem(
         pack,
-        "pack-edited",
+        problem_id,
         schema=ORDERS,
         solution=TOTALS,
         datasets={"sample": SAMPLE, "a": HIDDEN, "b": SAMPLE, "c": "-- no rows"},
     )
-    sample = pack / "pack-edited" / "datasets" / "sample.sql"
+    sample = pack / problem_id / "datasets" / "sample.sql"
+    versions = []
+    for total in totals:  # the author edits the sample between judgings
+        sample.write_text(f"INSERT INTO orders VALUES (1, 'ann', {total}), (2, 'bob', 3);")
+        versions.append(load_problems((pack,))[problem_id])
+    return versions
 
-    def load(total: int) -> Problem:  # the author edits the sample between two judgings
-        sample.write_text(f"INSERT INTO orders VALUES (1, 'ann', {total});")
-        return load_problems((pack,))["pack-edited"]
 
-    first, second = load(10), load(11)
+def schema_exists(engine: Engine, schema: str) -> bool:
+    with admin(engine) as conn:
+        row = conn.execute("SELECT to_regnamespace(%s)", (schema,)).fetchone()
+    return row is not None and row[0] is not None
+
+
+def test_an_edited_dataset_replaces_its_old_digest(
+    judge: Judge, engine: Engine, tmp_path: Path
+) -> None:
+    first, second = edited_versions(tmp_path / "team-pack", "pack-edited", [10, 11])
     assert judge.judge(first, TOTALS).accepted
     old = schema_of(first, "sample")
     assert judge.judge(second, TOTALS).accepted
-    with admin(engine) as conn:
-        gone = conn.execute("SELECT to_regnamespace(%s)", (old,)).fetchone()
-        kept = conn.execute("SELECT to_regnamespace(%s)", (schema_of(second, "b"),)).fetchone()
-    assert gone == (None,) and kept is not None and kept[0] is not None
+    assert not schema_exists(engine, old) and schema_exists(engine, schema_of(second, "b"))
 
 
 def test_an_old_digest_another_process_still_reads_is_kept(engine: Engine, tmp_path: Path) -> None:
     """A server started before an edit keeps judging the content it loaded, while another
     process (a CLI after the edit) materialises the new content; the old digest goes once
     nobody reads it."""
-    pack = tmp_path / "shared-pack"
-    write_problem(
-        pack,
-        "pack-shared",
-        schema=ORDERS,
-        solution=TOTALS,
-        datasets={"sample": SAMPLE, "a": HIDDEN, "b": SAMPLE, "c": "-- no rows"},
-    )
-    sample = pack / "pack-shared" / "datasets" / "sample.sql"
-
-    def load(total: int) -> Problem:
-        sample.write_text(f"INSERT INTO orders VALUES (1, 'ann', {total}), (2, 'bob', 3);")
-        return load_problems((pack,))["pack-shared"]
+    first, second, third = edited_versions(tmp_path / "shared-pack", "pack-shared", [20, 21, 22])
 
     def process() -> tuple[Judge, DatasetStore]:
         store = DatasetStore(engine.admin_conninfo(JUDGE_DB))
         return Judge(Sandbox(engine.sandbox_conninfo(), max_size=2, datasets=store)), store
 
-    def exists(schema: str) -> bool:
-        with admin(engine) as conn:
-            row = conn.execute("SELECT to_regnamespace(%s)", (schema,)).fetchone()
-        return row is not None and row[0] is not None
-
-    first, second, third = load(10), load(11), load(12)
     server, server_store = process()
     cli, cli_store = process()
     try:
         assert server.judge(first, TOTALS).accepted
         assert cli.judge(second, TOTALS).accepted  # the edit's digest replaces the first...
-        assert exists(schema_of(first, "sample"))  # ...which the server still reads
+        assert schema_exists(engine, schema_of(first, "sample"))  # ...which the server reads
         again = server.judge(first, TOTALS + "\n-- once more\n")
         assert again.accepted and again.cases[0].passed
         wrong = server.judge(first, "SELECT customer, 0 AS total FROM orders")
@@ -211,9 +201,9 @@ def test_an_old_digest_another_process_still_reads_is_kept(engine: Engine, tmp_p
         server_store.close()
     try:
         assert cli.judge(third, TOTALS).accepted  # nobody reads the older two any more
-        assert not exists(schema_of(first, "sample"))
-        assert not exists(schema_of(second, "sample"))
-        assert exists(schema_of(third, "sample"))
+        assert not schema_exists(engine, schema_of(first, "sample"))
+        assert not schema_exists(engine, schema_of(second, "sample"))
+        assert schema_exists(engine, schema_of(third, "sample"))
     finally:
         cli.sandbox.close()
         cli_store.close()

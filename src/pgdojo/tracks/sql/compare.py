@@ -172,7 +172,7 @@ def compare_results(
         return Comparison(False, column_problem)
     exp = expected.canonical
     act = actual.canonical
-    missing, extra = _multiset_difference(exp, act, tolerance, expected.counts, actual.counts)
+    missing, extra = _multiset_difference(expected, actual, tolerance)
     raw_missing = [expected.rows[i] for i in missing]
     raw_extra = [actual.rows[i] for i in extra]
     if missing or extra:
@@ -215,16 +215,11 @@ def _key_indexes(columns: Sequence[str], order_by: Sequence[str] | None) -> list
 
 
 def _multiset_difference(
-    exp: list[Row],
-    act: list[Row],
-    tolerance: float,
-    want: Counter[Row] | None = None,
-    got: Counter[Row] | None = None,
+    expected: ResultSet, actual: ResultSet, tolerance: float
 ) -> tuple[list[int], list[int]]:
-    """Indexes of expected rows with no partner in actual, and of actual rows with none
-    (`want`, `got`: the rows counted, when the caller has them)."""
-    want = Counter(exp) if want is None else want
-    got = Counter(act) if got is None else got
+    """Indexes of expected rows with no partner in actual, and of actual rows with none."""
+    exp, act = expected.canonical, actual.canonical
+    want, got = expected.counts, actual.counts
     if want == got:
         return [], []
     unmatched_exp = _unmatched(exp, got)

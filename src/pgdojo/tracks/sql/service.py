@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, NotRequired, TypedDict
 
 from pgdojo.attempts import Attempt, AttemptLog
@@ -40,6 +40,11 @@ class Hint:
         return {"number": self.number, "total": self.total, "hint": self.text, "last": self.last}
 
 
+def seconds_since(moment: datetime) -> float:
+    """Seconds from `moment` (timezone-aware) to now, never negative."""
+    return max(0.0, (datetime.now(UTC) - moment).total_seconds())
+
+
 @dataclass(frozen=True)
 class Practice:
     """An open practice attempt at a problem: the clock and hints are the attempt's."""
@@ -50,6 +55,11 @@ class Practice:
     target_minutes: int
     hints_used: int
     hints_total: int
+
+    def elapsed_s(self) -> float:
+        """Seconds since the attempt started (never negative: the database's clock, which set
+        the start, may run a little ahead of this one)."""
+        return seconds_since(self.started_at)
 
     def to_dict(self) -> dict[str, Any]:
         return {
