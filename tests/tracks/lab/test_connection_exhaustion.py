@@ -16,12 +16,17 @@ TERMINATE_LEAKED = (
 )
 
 
+# The scenario's own bar for "checkout is refused" (symptom_present); on a slow, busy
+# machine a refused connection can take a second, so the rate is not assumed to be high.
+REFUSED_PER_S = 0.5
+
+
 def wait_for_refusals(lab: Any) -> dict[str, Any]:
-    """The app's failed connections show in the workload's metrics within a second or two."""
-    deadline = time.monotonic() + 5
+    """The app's failed connections show in the workload's metrics within a few seconds."""
+    deadline = time.monotonic() + 20
     while True:
         measured: dict[str, Any] = lab.labs.status(ID)["measured"]
-        if measured["errors_per_s"] > 1 or time.monotonic() > deadline:
+        if measured["errors_per_s"] > REFUSED_PER_S or time.monotonic() > deadline:
             return measured
         time.sleep(0.5)
 
@@ -32,7 +37,7 @@ def test_model_fix_solves_it(start_lab: Any) -> None:
     print("started", lab.started["ready_s"], symptom)
     assert symptom["leaked_idle_sessions"] >= 20 and symptom["ordinary_slots"] == 24
     live = wait_for_refusals(lab)
-    assert live["errors_per_s"] > 1  # checkout's new connections are refused
+    assert live["errors_per_s"] > REFUSED_PER_S  # checkout's new connections are refused
     before = lab.labs.check(ID)
     assert not before["solved"] and not finding(before, "root_cause")["ok"]
 
@@ -52,8 +57,12 @@ def test_model_fix_solves_it(start_lab: Any) -> None:
     assert after["traps"] == []
     phases = after["investigation"]["phases"]
     assert phases["observe"] and phases["act"] and phases["prevent"]
-    time.sleep(3)  # checkout connects again
-    assert lab.labs.status(ID)["measured"]["errors_per_s"] == 0
+    deadline = time.monotonic() + 15  # checkout connects again: no refusals in the window
+    while (
+        errors := lab.labs.status(ID)["measured"]["errors_per_s"]
+    ) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert errors == 0
 
 
 def test_wrong_fixes_and_terminate_only(start_lab: Any) -> None:
