@@ -36,6 +36,8 @@ class SizeProblem:
 def size_problem(source: str) -> SizeProblem | None:
     """Why `source` must not be parsed (too many tokens in a statement, nesting too deep), or
     None when it may be."""
+    if len(source) <= MAX_TOKENS_PER_STATEMENT and _openers_at_most(source) <= MAX_NESTING:
+        return None  # a token is at least a character: neither bound can be reached
     try:
         tokens = scan(source)
     except ParseError:
@@ -68,3 +70,9 @@ def size_problem(source: str) -> SizeProblem | None:
         elif token.name in _CLOSERS:
             depth = max(0, depth - 1)
     return None
+
+
+def _openers_at_most(source: str) -> int:
+    """At least as many as the text's ( [ and CASE tokens (a "case" inside a word or a string
+    counts too): the most the nesting can be, without scanning."""
+    return source.count("(") + source.count("[") + source.upper().count("CASE")

@@ -103,3 +103,50 @@ def test_ints_equal_their_numeric_forms(numbers: list[int]) -> None:
     as_int = rs("n", *[(n,) for n in numbers])
     as_dec = rs("n", *[(Decimal(n).quantize(Decimal("0.01")),) for n in reversed(numbers)])
     assert compare_results(as_int, as_dec).equal
+
+
+any_value = st.one_of(
+    values,
+    st.booleans(),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.decimals(allow_nan=False, places=2, min_value=-100, max_value=100),
+    st.dictionaries(st.sampled_from("ab"), st.one_of(st.integers(0, 2), st.floats(0, 2))),
+    st.lists(st.integers(0, 3), max_size=3),
+)
+
+
+def canonical_equal(left: ResultSet, right: ResultSet) -> bool:
+    return left.counts == right.counts
+
+
+@given(st.lists(st.tuples(any_value, any_value), max_size=8), st.data())
+def test_the_fast_path_never_accepts_what_the_canonical_forms_tell_apart(
+    data: list[tuple[object, object]], draw: st.DataObject
+) -> None:
+    """`same_as` (Python's == on the raw rows, plus the same value types) only says yes where
+    the canonical forms are equal; True against 1 and the JSON 1 against 1.0 go the long way."""
+    twin = [draw.draw(st.sampled_from([row, tuple(_retyped(v) for v in row)])) for row in data]
+    left, right = rs("a b", *data), rs("a b", *twin)
+    if left.same_as(right):
+        assert canonical_equal(left, right)
+    assert compare_results(left, right).equal == canonical_equal(left, right)
+
+
+def _retyped(value: object) -> object:
+    """An equal-by-== value of another type, where there is one."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, int):
+        return float(value)
+    if isinstance(value, dict):
+        return {k: float(v) for k, v in value.items()}
+    return value
+
+
+def test_the_fast_path_takes_same_rows_in_the_same_order() -> None:
+    expected = rs("n d", (1, Decimal("2.50")), (None, Decimal("1")))
+    assert expected.same_as(rs("n d", (1, Decimal("2.50")), (None, Decimal("1"))))
+    assert not expected.same_as(rs("n d", (None, Decimal("1")), (1, Decimal("2.50"))))
+    assert not rs("b", (True,)).same_as(rs("b", (1,)))
+    assert not compare_results(rs("b", (True,)), rs("b", (1,))).equal
+    assert not rs("j", ({"a": 1},)).same_as(rs("j", ({"a": 1},)))  # JSON: the long way

@@ -1,4 +1,4 @@
-"""Materialised datasets: a query problem's dataset loaded once per content digest, read in place.
+"""Materialised datasets: a problem's dataset loaded once per content digest, judged in place.
 
 Creating a problem's tables and loading a dataset cost about as much server time as the
 candidate's query itself, on every dataset of every judging (bench/judge.py; docs/sql.md has
@@ -19,13 +19,26 @@ is loaded once, by its digest, into a committed schema `ds_<digest>` and judged 
   by itself.
 - The dataset role can only SELECT, so no submission can change what the next one reads.
 
-Mutation problems change rows, schema problems bring their own tables and optimize problems
-create indexes (which needs ownership): those load their datasets per judging, as before.
-The roles are created by the admin, which never runs content SQL. Older digests of the same
-problem's dataset (content edited) are dropped when the new one is materialised, unless another
-process still reads them: every store holds a shared advisory lock on each digest it has
-handed out, on a connection of its own, for as long as it lives (a server started before the
-edit keeps judging the content it loaded); a digest is dropped only under the exclusive lock.
+Mutation problems change rows: each dataset gets writable copies, `ds_<digest>_w<n>`, loaded
+the same way, each with a role of its own that may change its rows (SELECT, INSERT, UPDATE,
+DELETE) and use its sequences, and nothing else. A judging takes one copy of each dataset and
+only that judging writes on it until it has rolled back, when the copy is given back, as it
+was loaded: the rows by the rollback, the sequences (which a rollback does not undo) by the
+`setval`s that enter the copy (sequences.py). No two judgings share a copy: within a process
+a free list hands each out once, across processes each copy number is claimed by one live
+process (an exclusive advisory lock its store holds). A copy whose judging lost its connection
+is not handed out again (its backend may still hold the rows). Content with rules or triggers
+is never copied: a rule's actions run with the rights of the datasets' owner.
+
+Schema problems bring their own tables and optimize problems create indexes (which needs
+ownership): those load their datasets per judging, as before. The roles are created by the
+admin, which never runs content SQL.
+
+Older digests of the same problem's dataset (content edited) are dropped, with their copies,
+when the new one is materialised, unless another process still reads them: every store holds
+a shared advisory lock on each digest it has handed out, on a connection of its own, for as
+long as it lives (a server started before the edit keeps judging the content it loaded); a
+digest is dropped only under the exclusive lock.
 """
 
 from __future__ import annotations
@@ -35,7 +48,7 @@ import functools
 import hashlib
 import logging
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import psycopg
@@ -43,10 +56,12 @@ from pglast import ast, parse_sql
 from pglast.parser import ParseError
 from pglast.visitors import Visitor
 from psycopg import sql
+from psycopg.types.json import Jsonb
 
 from pgdojo.content.models import Dataset, Problem, ProblemKind
 from pgdojo.engine.provision import DATASETS_OWNER, SANDBOX_ROLE
 from pgdojo.errors import ContentError
+from pgdojo.tracks.sql import sequences
 
 if TYPE_CHECKING:
     from pgdojo.tracks.sql.sandbox import Sandbox
@@ -60,26 +75,52 @@ REGISTRY = "pgdojo_meta.dataset_uses"
 LOAD_TIMEOUT_MS = 60_000
 # Advisory locks on digests ("in use by a live process") live in this class of keys.
 LOCK_CLASS = 0x70676474  # "pgdt"
+# A process's exclusive locks on the writable copies it judges on live in this one.
+COPY_LOCK_CLASS = 0x70676463  # "pgdc"
+# Writable copies of one dataset a process may hold: a judging takes one of each of its
+# problem's datasets, and no more judgings run at once than the pool has connections.
+MAX_COPIES = 32
+# The pristine state of a digest's sequences, which every copy of it is reset to.
+COPIES = "pgdojo_meta.dataset_copies"
 # Schemas content may name without owning them.
 SHARED_SCHEMAS = frozenset({"ext", "pg_catalog", "pg_temp", "public"})
 
 
 @dataclass(frozen=True)
 class Place:
-    """Where a materialised dataset lives and the role that may read it."""
+    """Where a materialised dataset lives and the role that may read it (and, for a writable
+    copy, change its rows)."""
 
     schema: str
     role: str
+    key: str = ""  # the dataset's digest
+    # A writable copy's statements that put its sequences back where the load left them:
+    # nextval is not undone by a rollback. "" for a read-only dataset.
+    reset: str = ""
 
     def enter_sql(self) -> str:
         """The judge's statements that point a judging at this dataset (inside a savepoint)."""
-        return f'SET LOCAL ROLE "{self.role}";\nSET LOCAL search_path = "{self.schema}", ext;\n'
+        return (
+            f'SET LOCAL ROLE "{self.role}";\nSET LOCAL search_path = "{self.schema}", ext;\n'
+            f"{self.reset}"
+        )
+
+    @property
+    def settings_only(self) -> bool:
+        """Whether entering is settings only (no statement that returns rows)."""
+        return not self.reset
 
 
 def in_place(problem: Problem) -> bool:
     """Whether a problem's datasets are judged in place: its candidates only read, and its
     tables live in the schema the judge gives them (not in a schema named by the content)."""
     return problem.kind is ProblemKind.QUERY and not named_schemas(problem)
+
+
+def on_copies(problem: Problem) -> bool:
+    """Whether a problem's datasets are judged on writable copies: its candidates change rows
+    (and create nothing), in tables of the schema the judge gives them."""
+    return problem.kind is ProblemKind.MUTATION and not named_schemas(problem)
 
 
 def named_schemas(problem: Problem) -> frozenset[str]:
@@ -134,9 +175,15 @@ class DatasetStore:
         self._lock = threading.Lock()
         self._registry_ready = False
         self._admin_lock = threading.Lock()
-        # The connection that holds this store's shared locks on the digests it hands out.
+        # The connection that holds this store's shared locks on the digests it hands out,
+        # and its exclusive locks on the writable copies it judges on.
         self._holder: psycopg.Connection[Any] | None = None
         self._held: set[str] = set()
+        # Writable copies: free ones per digest, the next copy number to claim, and digests
+        # whose content cannot be copied (judged by loading instead).
+        self._free: dict[str, list[Place]] = {}
+        self._next_copy: dict[str, int] = {}
+        self._uncopyable: set[str] = set()
 
     def close(self) -> None:
         """Let go of the digests this store reads (its locks end with its connection)."""
@@ -146,6 +193,8 @@ class DatasetStore:
                 self._holder = None
             self._held.clear()
             self._ready.clear()
+            self._free.clear()
+            self._next_copy.clear()
 
     def place(self, sandbox: Sandbox, problem: Problem, dataset: Dataset) -> Place | None:
         """Where `dataset` is read in place, materialising it on first use; None when it
@@ -161,6 +210,53 @@ class DatasetStore:
                 self._hold(key)
                 self._ready[key] = self._materialise(sandbox, problem, dataset, key)
         return self._ready[key]
+
+    def take_copy(self, sandbox: Sandbox, problem: Problem, dataset: Dataset) -> Place | None:
+        """A writable copy of `dataset` for one judging, which only this judging uses until it
+        is given back (after its transaction rolled back); None when the content cannot be
+        copied, or this process holds MAX_COPIES copies of it already."""
+        key = digest(problem, dataset)
+        with self._lock:
+            free = self._free.get(key)
+            if free:
+                return free.pop()
+            if key in self._uncopyable:
+                return None
+            lock = self._locks.setdefault(key, threading.Lock())
+        with lock:
+            self._hold(key)
+            place = self._new_copy(sandbox, problem, dataset, key)
+        if place is None and key in self._uncopyable:
+            log.info("%s/%s cannot be copied: loaded per judging", problem.id, dataset.name)
+        return place
+
+    def give_back(self, place: Place) -> None:
+        """The judging that took `place` has rolled back: the copy is as it was loaded."""
+        with self._lock:
+            self._free.setdefault(place.key, []).append(place)
+
+    def _new_copy(
+        self, sandbox: Sandbox, problem: Problem, dataset: Dataset, key: str
+    ) -> Place | None:
+        """Claim the next copy number no live process holds (an exclusive lock of this
+        store's) and materialise it, unless an earlier process left it there."""
+        with self._admin_lock:
+            if self._holder is None or self._holder.closed:  # _hold opened it
+                return None
+            number = self._next_copy.get(key, 0)
+            while number < MAX_COPIES:
+                ids = (COPY_LOCK_CLASS, copy_lock_id(key, number))
+                got = self._holder.execute("SELECT pg_try_advisory_lock(%s, %s)", ids).fetchone()
+                number += 1
+                if got and got[0]:
+                    break
+            else:
+                self._next_copy[key] = number
+                return None
+            self._next_copy[key] = number
+        schema = f"ds_{key}_w{number - 1}"
+        place = Place(schema=schema, role=f"pgdojo_{schema}", key=key)
+        return self._materialise(sandbox, problem, dataset, key, place)
 
     def _hold(self, key: str) -> None:
         with self._admin_lock:
@@ -184,21 +280,28 @@ class DatasetStore:
 
     # -- the steps -------------------------------------------------------------------------
     def _materialise(
-        self, sandbox: Sandbox, problem: Problem, dataset: Dataset, key: str
+        self,
+        sandbox: Sandbox,
+        problem: Problem,
+        dataset: Dataset,
+        key: str,
+        copy: Place | None = None,
     ) -> Place | None:
-        place = Place(schema=f"ds_{key}", role=f"pgdojo_ds_{key}")
+        """Load the dataset into its read-only schema, or into the writable `copy`, unless an
+        earlier judging (of any process) did; None when its content cannot be used so."""
+        place = copy or Place(schema=f"ds_{key}", role=f"pgdojo_ds_{key}", key=key)
         name = f"{problem.pack}/{problem.id}"
         with psycopg.connect(self.admin_conninfo, autocommit=True) as admin:
             # The admin's statements change shared catalog rows (the registry, roles, the ACL of
             # schema ext): two at once fail with "tuple concurrently updated", so one at a time.
             with self._admin_lock:
                 self._ensure_registry(admin)
-                registered = self._registered(admin, key)
-                if not registered:
+                exists = _schema_exists(admin, place.schema)
+                if not exists:
                     _ensure_role(admin, place.role)
-            if not registered:
+            if not exists:
                 try:
-                    loaded = _load(sandbox, place, problem, dataset)
+                    loaded = _load(sandbox, place, problem, dataset, writable=copy is not None)
                 except psycopg.errors.DuplicateSchema:
                     loaded = True  # another process materialised it first: it has committed
                 except psycopg.Error as exc:
@@ -207,8 +310,13 @@ class DatasetStore:
                         f"the dataset could not be loaded: {exc.diag.message_primary or exc}",
                     ) from exc
                 if not loaded:
+                    if copy is not None:
+                        with self._lock:
+                            self._uncopyable.add(key)
                     return None
             with self._admin_lock:
+                if copy is not None:
+                    place = _with_reset(admin, place)
                 admin.execute(
                     f"INSERT INTO {REGISTRY} (digest, problem, dataset) VALUES (%s, %s, %s)"
                     " ON CONFLICT DO NOTHING",
@@ -229,7 +337,9 @@ class DatasetStore:
             "CREATE SCHEMA IF NOT EXISTS pgdojo_meta;"
             " REVOKE ALL ON SCHEMA pgdojo_meta FROM PUBLIC;"
             f" CREATE TABLE IF NOT EXISTS {REGISTRY} (problem text, dataset text, digest text,"
-            " created timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (problem, dataset, digest))"
+            " created timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (problem, dataset, digest));"
+            f" CREATE TABLE IF NOT EXISTS {COPIES} (digest text PRIMARY KEY,"
+            " sequences jsonb NOT NULL)"
         )
 
     @staticmethod
@@ -268,12 +378,55 @@ def lock_id(key: str) -> int:
     return int(key[:8], 16) - 2**31
 
 
+def copy_lock_id(key: str, number: int) -> int:
+    """The advisory lock id (int4) of a digest's writable copy `number`. Two copies that share
+    one only make a process pass over one of them."""
+    return (int(key[:8], 16) + number * 0x9E3779B1) % 2**32 - 2**31
+
+
 def _drop(admin: psycopg.Connection[Any], key: str) -> None:
-    """Drop a materialised dataset: its schema, then its role (with its grant on ext)."""
-    role = f"pgdojo_ds_{key}"
-    admin.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(f"ds_{key}")))
-    if admin.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone():
-        admin.execute(sql.SQL("DROP OWNED BY {0}; DROP ROLE {0}").format(sql.Identifier(role)))
+    """Drop a materialised dataset and its writable copies: each schema, then its role (with
+    its grant on ext)."""
+    schemas = [
+        row[0]
+        for row in admin.execute(
+            "SELECT nspname FROM pg_namespace WHERE nspname = %s OR nspname LIKE %s",
+            (f"ds_{key}", f"ds_{key}_w%"),
+        ).fetchall()
+    ]
+    for schema in schemas:
+        role = f"pgdojo_{schema}"
+        admin.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(schema)))
+        if admin.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone():
+            admin.execute(sql.SQL("DROP OWNED BY {0}; DROP ROLE {0}").format(sql.Identifier(role)))
+    admin.execute(f"DELETE FROM {COPIES} WHERE digest = %s", (key,))
+
+
+def _schema_exists(admin: psycopg.Connection[Any], schema: str) -> bool:
+    return (
+        admin.execute("SELECT 1 FROM pg_namespace WHERE nspname = %s", (schema,)).fetchone()
+        is not None
+    )
+
+
+def _with_reset(admin: psycopg.Connection[Any], place: Place) -> Place:
+    """`place` with the statement that resets its sequences to the state every copy of its
+    digest was loaded with. The first copy records that state before any copy is handed out
+    (a copy found without the record was never handed out: its sequences are pristine)."""
+    row = admin.execute(
+        f"SELECT sequences FROM {COPIES} WHERE digest = %s", (place.key,)
+    ).fetchone()
+    if row is None:
+        states = admin.execute(sequences.STATES, ([place.schema],)).fetchall()
+        admin.execute(
+            f"INSERT INTO {COPIES} (digest, sequences) VALUES (%s, %s) ON CONFLICT DO NOTHING",
+            (place.key, Jsonb([list(state) for state in states])),
+        )
+        row = admin.execute(
+            f"SELECT sequences FROM {COPIES} WHERE digest = %s", (place.key,)
+        ).fetchone()
+    assert row is not None
+    return replace(place, reset=sequences.reset_sql(row[0], schema=place.schema))
 
 
 def _ensure_role(admin: psycopg.Connection[Any], role: str) -> None:
@@ -312,11 +465,26 @@ FROM pg_proc p WHERE p.pronamespace = %(schema)s::regnamespace
 """
 
 
-def _load(sandbox: Sandbox, place: Place, problem: Problem, dataset: Dataset) -> bool:
+# What a writable copy must not hold on top: rules and triggers run code when a candidate
+# writes, a rule's actions with the rights of its owner, the owner of every dataset.
+ACTIONS = """
+SELECT count(*) FROM pg_class c
+WHERE c.relnamespace = %(schema)s::regnamespace AND (
+    EXISTS (SELECT 1 FROM pg_rewrite r WHERE r.ev_class = c.oid)
+    OR EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid AND NOT t.tgisinternal))
+"""
+
+
+def _load(
+    sandbox: Sandbox, place: Place, problem: Problem, dataset: Dataset, writable: bool = False
+) -> bool:
     """Load a dataset into its schema and hand it over, in one transaction of the sandbox
-    role; False (and nothing kept) when the dataset holds objects that cannot be read in place."""
+    role; False (and nothing kept) when the dataset holds objects that cannot be read in place
+    (or, `writable`, changed in place). A writable copy's role may change its rows and advance
+    its sequences; a read-only dataset's role may only read."""
     schema = sql.Identifier(place.schema)
     owner = sql.Identifier(DATASETS_OWNER)
+    reader = sql.Identifier(place.role)
     with sandbox.connection() as conn, conn.transaction() as loading:
         conn.execute(
             sql.SQL(
@@ -329,6 +497,9 @@ def _load(sandbox: Sandbox, place: Place, problem: Problem, dataset: Dataset) ->
                 conn.execute(script.encode())
         objects = conn.execute(OBJECTS, {"schema": place.schema}).fetchall()
         readable = all(ok for _kind, _name, ok in objects)
+        if readable and writable:
+            actions = conn.execute(ACTIONS, {"schema": place.schema}).fetchone()
+            readable = actions == (0,)
         if not readable:
             raise psycopg.Rollback(loading)  # ends the block, nothing kept
         tables = [name for kind, name, _ok in objects if kind == "TABLE"]
@@ -341,11 +512,16 @@ def _load(sandbox: Sandbox, place: Place, problem: Problem, dataset: Dataset) ->
         for kind, name, _ok in objects:
             conn.execute(alter.format(sql.SQL(kind), sql.SQL(name), owner))
         conn.execute(sql.SQL("ALTER SCHEMA {} OWNER TO {}").format(schema, owner))
+        grants = (
+            "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {schema} TO {reader};"
+            " GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA {schema} TO {reader};"
+            if writable
+            else "GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {reader};"
+        )
         conn.execute(
             sql.SQL(
                 "SET LOCAL ROLE {owner}; REVOKE ALL ON SCHEMA {schema} FROM PUBLIC;"
-                " GRANT USAGE ON SCHEMA {schema} TO {reader};"
-                " GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {reader}; RESET ROLE"
-            ).format(owner=owner, schema=schema, reader=sql.Identifier(place.role))
+                " GRANT USAGE ON SCHEMA {schema} TO {reader}; " + grants + " RESET ROLE"
+            ).format(owner=owner, schema=schema, reader=reader)
         )
     return readable

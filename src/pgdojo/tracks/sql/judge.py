@@ -29,7 +29,7 @@ from pgdojo.tracks.sql.compare import (
     compare_results,
     jsonable,
 )
-from pgdojo.tracks.sql.datasets import Place, in_place, named_schemas
+from pgdojo.tracks.sql.datasets import Place, in_place, named_schemas, on_copies
 from pgdojo.tracks.sql.mistakes import find_mistakes
 from pgdojo.tracks.sql.ordering import order_key
 from pgdojo.tracks.sql.sandbox import (
@@ -41,6 +41,7 @@ from pgdojo.tracks.sql.sandbox import (
     SandboxSession,
     TimeLimitExceeded,
 )
+from pgdojo.tracks.sql.sequences import may_create_sequences
 from pgdojo.tracks.sql.verdict import (
     CaseResult,
     Failure,
@@ -151,40 +152,67 @@ class Judge:
     # -- the steps -------------------------------------------------------------------------
     @contextlib.contextmanager
     def _session(self, problem: Problem) -> Iterator[SandboxSession]:
-        """A judging transaction for `problem`: its datasets read in place when they are
-        materialised (datasets.py), otherwise its tables created for each dataset to load.
-        Problems whose SQL names a schema of its own (`CREATE SCHEMA cd`) take a lock on the
-        name first: two transactions creating one schema would wait on each other."""
+        """A judging transaction for `problem`: its datasets read in place, or changed on
+        writable copies, when they are materialised (datasets.py), otherwise its tables
+        created for each dataset to load. Problems whose SQL names a schema of its own
+        (`CREATE SCHEMA cd`) take a lock on the name first: two transactions creating one
+        schema would wait on each other."""
         places = self._places(problem)
-        with contextlib.ExitStack() as stack:
-            for name in sorted(named_schemas(problem)):
-                with self._lock:
-                    lock = self._schema_locks.setdefault(name, threading.Lock())
-                stack.enter_context(lock)
-            try:
-                session = stack.enter_context(
-                    self.sandbox.session(None if places else problem.schema_sql)
-                )
-            except psycopg.Error as exc:
-                raise ContentError(
-                    f"{problem.source}/schema.sql",
-                    f"the problem's tables could not be created: "
-                    f"{exc.diag.message_primary or type(exc).__name__}",
-                ) from exc
-            session.places = places
-            yield session
+        session: SandboxSession | None = None
+        try:
+            with contextlib.ExitStack() as stack:
+                for name in sorted(named_schemas(problem)):
+                    with self._lock:
+                        lock = self._schema_locks.setdefault(name, threading.Lock())
+                    stack.enter_context(lock)
+                try:
+                    session = stack.enter_context(
+                        self.sandbox.session(None if places else problem.schema_sql)
+                    )
+                except psycopg.Error as exc:
+                    raise ContentError(
+                        f"{problem.source}/schema.sql",
+                        f"the problem's tables could not be created: "
+                        f"{exc.diag.message_primary or type(exc).__name__}",
+                    ) from exc
+                session.places = places
+                if places is None and may_create_sequences(problem.schema_sql):
+                    session.record_sequences(named_schemas(problem))
+                yield session
+        finally:
+            if places and on_copies(problem):
+                self._give_back(places, session)
 
     def _places(self, problem: Problem) -> dict[str, Place] | None:
         store = self.sandbox.datasets
-        if store is None or not in_place(problem):
+        if store is None:
             return None
-        places = {}
+        if in_place(problem):
+            take = store.place
+        elif on_copies(problem):
+            take = store.take_copy
+        else:
+            return None
+        places: dict[str, Place] = {}
         for dataset in problem.datasets:
-            place = store.place(self.sandbox, problem, dataset)
+            place = take(self.sandbox, problem, dataset)
             if place is None:
+                if on_copies(problem):
+                    for taken in places.values():
+                        store.give_back(taken)
                 return None
             places[dataset.name] = place
         return places
+
+    def _give_back(self, places: dict[str, Place], session: SandboxSession | None) -> None:
+        """Return a judging's writable copies once it has rolled back, unless its connection
+        was lost: the backend may hold their rows until the server notices, and the next
+        judging would wait on them. Those copies stay claimed by this process, unused."""
+        store = self.sandbox.datasets
+        if store is None or (session is not None and session.conn.closed):
+            return
+        for place in places.values():
+            store.give_back(place)
 
     def _base_result(self, problem: Problem) -> JudgeResult:
         return JudgeResult(
@@ -245,6 +273,8 @@ class Judge:
             if built.failure:
                 base.cases.append(CaseResult(problem.sample.name, False, False))
                 return self._failure_result(base, problem.sample, built, source)
+            if may_create_sequences(problem.schema_sql, source):
+                session.record_sequences()  # the candidate's, for every case's rows alike
             for dataset, expectation in zip(problem.datasets, expectations, strict=True):
                 outcome = self._attempt(session, problem, dataset, statements, built=True)
                 verdict = self._assess(problem, dataset, expectation, outcome, base, source)
@@ -309,12 +339,13 @@ class Judge:
         outcome = Outcome()
         limit = problem.meta.time_limit_ms
         kind = problem.kind
-        if session.places is not None:
-            load = session.places[dataset.name].enter_sql()
+        place = session.places[dataset.name] if session.places is not None else None
+        if place is not None:
+            load = place.enter_sql()
         elif kind is ProblemKind.SCHEMA:
-            load = ""
+            load = session.sequence_reset  # the case's rows are loaded with its checks
         else:
-            load = dataset.sql.rstrip().rstrip(";")
+            load = session.sequence_reset + dataset.sql.rstrip().rstrip(";")
         limit_sql = f"SET LOCAL statement_timeout = {int(limit)}"
         if kind is ProblemKind.OPTIMIZE:
             prelude = load  # ANALYZE needs the loaded tables, then the candidate's limit
@@ -322,8 +353,9 @@ class Judge:
             # "\n;" ends the last statement even when the script ends in a -- comment.
             prelude = f"{load}\n;\n{limit_sql}" if load else limit_sql
         # Read in place, the prelude is the judge's own settings: it goes with the candidate's
-        # first statement, one round trip per dataset.
-        with session.savepoint(prelude, judge_only=session.places is not None):
+        # first statement, one round trip per dataset. (A copy's reset of its sequences
+        # returns rows: it goes ahead.)
+        with session.savepoint(prelude, judge_only=place is not None and place.settings_only):
             if kind is ProblemKind.OPTIMIZE:
                 session.analyze_tables()
                 session.set_timeout(limit)
@@ -337,9 +369,10 @@ class Judge:
                 return outcome
             if outcome.failure is None and kind is ProblemKind.MUTATION:
                 session.set_timeout(SETUP_TIMEOUT_MS)
+                schema = place.schema if place is not None else session.schema
                 for table in problem.meta.compare_tables:
                     try:
-                        outcome.tables[table] = session.table_state(table)
+                        outcome.tables[table] = session.table_state(schema, table)
                     except ResultTooLarge:
                         outcome.failure = Failure(
                             Verdict.ERROR,

@@ -20,6 +20,7 @@ verdict.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -988,8 +989,15 @@ _cache_lock = threading.Lock()
 
 
 def _problem_key(problem: Problem) -> tuple[str, str]:
-    text = "\x00".join([problem.schema_sql, problem.solution, *(d.sql for d in problem.datasets)])
-    return problem.id, hashlib.sha256(text.encode()).hexdigest()[:16]
+    return problem.id, _texts_digest(
+        problem.schema_sql, problem.solution, *(d.sql for d in problem.datasets)
+    )
+
+
+@functools.lru_cache(maxsize=1024)
+def _texts_digest(*texts: str) -> str:
+    # Memoized: asked at every judging, over a problem's whole text (its datasets included).
+    return hashlib.sha256("\x00".join(texts).encode()).hexdigest()[:16]
 
 
 def _reference(problem: Problem) -> tuple[Catalog, Analysis | None]:

@@ -27,7 +27,7 @@ import secrets
 import socket
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -37,6 +37,7 @@ from psycopg import sql
 from psycopg_pool import ConnectionPool
 
 from pgdojo.errors import PgdojoError
+from pgdojo.tracks.sql import sequences
 from pgdojo.tracks.sql.compare import ResultSet
 
 if TYPE_CHECKING:
@@ -60,6 +61,9 @@ TIMEOUT_SLACK_MS = 50
 # Measured: a 1 GB string_agg result runs about 3 s past a cancel (copying the value into the
 # FETCH's tuple store does not check for interrupts); the verdict must not wait for that.
 SEVER_GRACE_S = 0.75
+# The watchdog's tick while judging goes on, and for how long it ticks after the last guard.
+TICK_S = 0.5
+IDLE_TICKS_S = 60.0
 
 
 class ResultTooLarge(PgdojoError):
@@ -178,6 +182,9 @@ class SandboxSession:
         self._pending_enter = ""
         self._failed = False  # a candidate step failed: nothing more rides on its messages
         self.statement_offset = 0
+        # Puts the judging's own sequences back where the setup left them, before each
+        # dataset (sequences.py); "" until `record_sequences`, or when there are none.
+        self.sequence_reset = ""
         # Dataset name -> where it is read in place; None: the datasets are loaded (judge.py).
         self.places: dict[str, Place] | None = None
 
@@ -318,7 +325,9 @@ class SandboxSession:
         self._timeout_ms = int(milliseconds)
         self._deadline = time.monotonic() + milliseconds / 1000
         try:
-            with WATCHDOG.guard(self.conn, milliseconds / 1000 + SEVER_GRACE_S) as guard:
+            with WATCHDOG.guard(
+                self.conn.pgconn.socket, milliseconds / 1000 + SEVER_GRACE_S
+            ) as guard:
                 self._guard = guard
                 try:
                     yield
@@ -429,13 +438,21 @@ class SandboxSession:
             self._send("CLOSE pgdojo_result")
         return ResultSet(columns, tuple(rows))
 
-    def table_state(self, table: str) -> ResultSet:
+    def table_state(self, schema: str, table: str) -> ResultSet:
         """All rows of one of the problem's tables, for comparing a mutation's outcome."""
         return self.fetch_query(
             sql.SQL("SELECT * FROM {}.{}")
-            .format(sql.Identifier(self.schema), sql.Identifier(table))
+            .format(sql.Identifier(schema), sql.Identifier(table))
             .as_string(self.conn)
         )
+
+    def record_sequences(self, schemas: Collection[str] = ()) -> None:
+        """Record the state of the sequences in the judging's schema (and `schemas`, which
+        the content names) for `sequence_reset`: once its tables exist, or after a schema
+        problem's DDL."""
+        self._flush()
+        states = self._cur.execute(sequences.STATES, ([self.schema, *schemas],)).fetchall()
+        self.sequence_reset = sequences.reset_sql(states)
 
     def tables(self) -> list[str]:
         self._flush()
@@ -499,15 +516,19 @@ class Watchdog:
         self._guards: dict[int, Guard] = {}
         self._next = 0
         self._thread: threading.Thread | None = None
+        # When the thread next wakes by itself: a guard due later needs no notify. Waking it
+        # for every dataset judged (each takes a guard) cost a seventh of the judge's CPU.
+        self._wake_at = math.inf
 
     @contextlib.contextmanager
-    def guard(self, conn: psycopg.Connection[Any], seconds: float) -> Iterator[Guard]:
+    def guard(self, fileno: int, seconds: float) -> Iterator[Guard]:
+        """Sever the socket `fileno` (a connection's) unless the guard ends within `seconds`."""
         # A duplicate descriptor, taken here by the thread that owns the connection: it keeps
         # the socket itself alive until the guard ends, so the watchdog can never shut down a
         # descriptor number that libpq closed and the process reused for something else.
         # shutdown(2) acts on the socket, not on one descriptor: libpq, reading through its
         # own, sees the end of the stream. Nothing is freed under the other thread.
-        sock = socket.socket(fileno=os.dup(conn.pgconn.socket))
+        sock = socket.socket(fileno=os.dup(fileno))
         guard = Guard(time.monotonic() + seconds, sock)
         with self._cond:
             self._next += 1
@@ -518,7 +539,8 @@ class Watchdog:
                     target=self._run, name="pgdojo-watchdog", daemon=True
                 )
                 self._thread.start()
-            self._cond.notify()
+            elif guard.deadline < self._wake_at:
+                self._cond.notify()
         try:
             yield guard
         finally:
@@ -529,6 +551,7 @@ class Watchdog:
             sock.close()
 
     def _run(self) -> None:
+        busy = time.monotonic()  # when a guard was last seen
         while True:
             with self._cond:
                 now = time.monotonic()
@@ -537,8 +560,17 @@ class Watchdog:
                     guard.severed = True
                     with contextlib.suppress(OSError):
                         guard.sock.shutdown(socket.SHUT_RDWR)
-                upcoming = min((g.deadline for g in self._guards.values()), default=now + 60)
-                self._cond.wait(timeout=max(0.005, upcoming - now))
+                if self._guards:
+                    busy = now
+                    self._wake_at = min(g.deadline for g in self._guards.values())
+                elif now - busy < IDLE_TICKS_S:
+                    # Judging goes on: wake on a tick, so that the next guard, due after
+                    # it, is seen without a notify.
+                    self._wake_at = now + TICK_S
+                else:
+                    self._wake_at = math.inf  # idle: sleep until a guard comes
+                wait = self._wake_at - now if self._wake_at < math.inf else None
+                self._cond.wait(timeout=None if wait is None else max(0.005, wait))
 
 
 WATCHDOG = Watchdog()
