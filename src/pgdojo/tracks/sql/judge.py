@@ -22,6 +22,15 @@ import psycopg
 
 from pgdojo.content.models import Dataset, Problem, ProblemKind, SchemaCheck
 from pgdojo.errors import ContentError
+from pgdojo.tracks.sql.checks import (
+    ACCEPTED,
+    NOT_BY_A_CONSTRAINT,
+    SEQUENTIAL,
+    UNPLANNABLE,
+    CheckFailure,
+    case_block,
+    check_failure,
+)
 from pgdojo.tracks.sql.classify import Rejection, Statement, allowed_statement_words, classify
 from pgdojo.tracks.sql.compare import (
     Comparison,
@@ -50,6 +59,7 @@ from pgdojo.tracks.sql.verdict import (
     Verdict,
     coarse_elapsed_ms,
     failure_from,
+    failure_of,
     hidden_failure,
 )
 
@@ -437,14 +447,24 @@ class Judge:
     def _run_checks(
         self, session: SandboxSession, problem: Problem, dataset: Dataset, outcome: Outcome
     ) -> None:
-        """Schema problems: the case's data (if any), then each acceptance check in a savepoint.
-        Both run the candidate's constraints and defaults, so both run under the clock."""
+        """Schema problems: the case's data (if any), then its acceptance checks, in one
+        message (checks.py). Both run the candidate's constraints and defaults, so both run
+        under the clock."""
+        checks = [check for check in problem.meta.checks if check.case == dataset.name]
+        block = case_block(checks)
         try:
-            session.run_script(dataset.sql)
+            session.run_script(f"{dataset.sql}\n;\n{block}" if block else dataset.sql)
         except psycopg.Error as exc:
+            failed = check_failure(exc)
+            if failed is not None:
+                outcome.failed_check = checks[failed.index]
+                outcome.check_message = _check_message(failed, dataset.hidden)
+                return
             failure = failure_from(exc)
             if failure.verdict is Verdict.TIMEOUT:
-                raise TimeLimitExceeded("loading the case's rows ran past the limit") from exc
+                raise TimeLimitExceeded("the case's rows or checks ran past the limit") from exc
+            if block and "inline_code_block" in (exc.diag.context or ""):
+                raise  # the block itself failed: the judge's error, not the candidate's
             outcome.failed_check = SchemaCheck(
                 case=dataset.name,
                 name="load the case's rows",
@@ -454,15 +474,6 @@ class Judge:
             outcome.check_message = "the case's rows could not be stored" + (
                 "" if dataset.hidden else f": {failure.condition}"
             )
-            return
-        for check in problem.meta.checks:
-            if check.case != dataset.name:
-                continue
-            message = _run_check(session, check, dataset.hidden)
-            if message:
-                outcome.failed_check = check
-                outcome.check_message = message
-                return
 
     def _assess(
         self,
@@ -590,50 +601,19 @@ class Judge:
         return base
 
 
-def _run_check(session: SandboxSession, check: SchemaCheck, hidden: bool) -> str | None:
-    """None when the check passes, else why it did not (without the database's words on a
-    hidden case: the candidate's constraints can put the case's data into an error).
-    A check that runs out of time raises TimeLimitExceeded."""
-    with session.savepoint(bounded=True):
-        if check.expect == "index":
-            session.set_local("enable_seqscan", "off")
-            try:
-                plan = session.explain(check.sql)
-            except psycopg.Error as exc:
-                failure = _check_failure(exc)
-                return "the query could not be planned" + ("" if hidden else f": {failure.message}")
-            scans = _node_types(plan.get("Plan", {}))
-            if "Seq Scan" in scans:
-                return "the query still needs a sequential scan: no index serves it"
-            return None
-        try:
-            session.execute(check.sql)
-        except psycopg.Error as exc:
-            failure = _check_failure(exc)
-            if check.expect == "reject" and (failure.sqlstate or "").startswith("23"):
-                return None
-            if check.expect == "reject":
-                return "it failed, but not by a constraint" + (
-                    "" if hidden else f": {failure.condition}"
-                )
-            return "a valid row was refused" + ("" if hidden else f": {failure.message}")
-        if check.expect == "reject":
-            return "an invalid row was accepted: no constraint stopped it"
-        return None
-
-
-def _check_failure(exc: psycopg.Error) -> Failure:
-    failure = failure_from(exc)
-    if failure.verdict is Verdict.TIMEOUT:
-        raise TimeLimitExceeded("a check ran past the time limit") from exc
-    return failure
-
-
-def _node_types(node: dict[str, Any]) -> set[str]:
-    found = {str(node.get("Node Type"))}
-    for child in node.get("Plans", []) or []:
-        found |= _node_types(child)
-    return found
+def _check_message(failed: CheckFailure, hidden: bool) -> str:
+    """Why a check failed, without the database's words on a hidden case: the candidate's
+    constraints can put the case's data into an error."""
+    failure = failure_of(failed.sqlstate, failed.message)
+    if failed.outcome == ACCEPTED:
+        return "an invalid row was accepted: no constraint stopped it"
+    if failed.outcome == SEQUENTIAL:
+        return "the query still needs a sequential scan: no index serves it"
+    if failed.outcome == UNPLANNABLE:
+        return "the query could not be planned" + ("" if hidden else f": {failure.message}")
+    if failed.outcome == NOT_BY_A_CONSTRAINT:
+        return "it failed, but not by a constraint" + ("" if hidden else f": {failure.condition}")
+    return "a valid row was refused" + ("" if hidden else f": {failure.message}")
 
 
 def _buffers(plan: dict[str, Any]) -> int:

@@ -229,28 +229,16 @@ class SandboxSession:
         self._send(f"SET LOCAL statement_timeout = {int(milliseconds)}")
         self._timeout_ms = int(milliseconds)
 
-    def set_local(self, name: str, value: str) -> None:
-        """A setting for the rest of the transaction (the judge's, never the candidate's)."""
-        self._send(
-            sql.SQL("SET LOCAL {} = {}")
-            .format(sql.Identifier(name), sql.Literal(value))
-            .as_string(self.conn)
-        )
-
     @contextlib.contextmanager
-    def savepoint(
-        self, script: str = "", bounded: bool = False, judge_only: bool = False
-    ) -> Iterator[None]:
+    def savepoint(self, script: str = "", judge_only: bool = False) -> Iterator[None]:
         """Undo everything done inside, including SET LOCAL and open cursors, even after an
-        error. `script` (trusted content SQL) runs right after the savepoint, in the same call;
-        `bounded`: the statement_timeout is lowered to the candidate's time left first.
+        error. `script` (trusted content SQL) runs right after the savepoint, in the same call.
         `judge_only`: the script is the judge's own statements (settings, never content), so
         it may wait and go with the next message, the candidate's statement included."""
         self._savepoints += 1
         name = f"sp{self._savepoints}"
         timeout = self._timeout_ms
-        prefix = self.timeout_prefix() if bounded else ""
-        enter = f"SAVEPOINT {name};\n{prefix}{script}"
+        enter = f"SAVEPOINT {name};\n{script}"
         if judge_only:
             self._pending_enter = enter + "\n;\n"
         else:

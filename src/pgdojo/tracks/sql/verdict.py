@@ -155,7 +155,12 @@ def failure_from(exc: BaseException) -> Failure:
         return Failure(Verdict.ERROR, None, "sandbox_broken", str(exc))
     sqlstate = getattr(exc, "sqlstate", None)
     diag = getattr(exc, "diag", None)
-    primary = (getattr(diag, "message_primary", None) or str(exc)).strip()
+    return failure_of(sqlstate, getattr(diag, "message_primary", None) or str(exc))
+
+
+def failure_of(sqlstate: str | None, message: str) -> Failure:
+    """A database error's verdict and explanation, from its SQLSTATE and primary message."""
+    primary = message.strip()
     condition = _condition_name(sqlstate)
     if sqlstate in _BY_CODE:
         verdict, reason = _BY_CODE[sqlstate]
