@@ -378,20 +378,21 @@ class Judge:
                 outcome.failure = failure_from(exc)
                 return outcome
             if outcome.failure is None and kind is ProblemKind.MUTATION:
-                session.set_timeout(SETUP_TIMEOUT_MS)
                 schema = place.schema if place is not None else session.schema
-                for table in problem.meta.compare_tables:
-                    try:
-                        outcome.tables[table] = session.table_state(schema, table)
-                    except ResultTooLarge:
-                        outcome.failure = Failure(
-                            Verdict.ERROR,
-                            None,
-                            "result_too_large",
-                            f"table {table} holds more than {MAX_RESULT_ROWS} rows after your "
-                            "statements (the judge compares at most that many)",
-                        )
-                        return outcome
+                try:
+                    outcome.tables = session.table_states(
+                        schema, problem.meta.compare_tables, SETUP_TIMEOUT_MS
+                    )
+                except ResultTooLarge as exc:
+                    outcome.failure = Failure(
+                        Verdict.ERROR,
+                        None,
+                        "result_too_large",
+                        f"table {exc.table} holds more than {MAX_RESULT_ROWS} rows after your "
+                        "statements (the judge compares at most that many)",
+                    )
+                    return outcome
+        return outcome
         return outcome
 
     def _run_candidate(
@@ -418,7 +419,7 @@ class Judge:
                     self._record_failure(outcome, final, exc, session.statement_offset)
                     return
             try:
-                outcome.result = session.fetch_query(final.text, close=False)
+                outcome.result = session.fetch_query(final.text)
             except psycopg.Error as exc:
                 self._record_failure(outcome, final, exc, session.statement_offset)
             except ResultTooLarge as exc:

@@ -21,13 +21,14 @@ deadline (a single function call over a huge value does not look at its cancel f
 from __future__ import annotations
 
 import contextlib
+import functools
 import math
 import os
 import secrets
 import socket
 import threading
 import time
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -67,7 +68,10 @@ IDLE_TICKS_S = 60.0
 
 
 class ResultTooLarge(PgdojoError):
-    """The candidate's result exceeds the row or byte budget."""
+    """The candidate's result exceeds the row or byte budget (`table`: the problem's table
+    that does, for a mutation)."""
+
+    table: str | None = None
 
 
 class TimeLimitExceeded(PgdojoError):
@@ -394,22 +398,56 @@ class SandboxSession:
         """One statement, whose text the classifier has already isolated."""
         self._candidate("", statement)
 
-    def fetch_query(self, statement: str, close: bool = True) -> ResultSet:
-        """Run one SELECT through a cursor and fetch it within the row and byte budgets.
-        With close=False the cursor is left to the enclosing savepoint's rollback."""
-        fetch = f"FETCH {FETCH_BATCH} FROM pgdojo_result"
+    def fetch_query(self, statement: str) -> ResultSet:
+        """Run one SELECT through a cursor and fetch it within the row and byte budgets. The
+        cursor is left to the enclosing savepoint's rollback."""
         # The first batch comes in the same round trip as the DECLARE.
-        cur = self._candidate("DECLARE pgdojo_result NO SCROLL CURSOR FOR ", statement, fetch)
+        cur = self._candidate(
+            "DECLARE pgdojo_result NO SCROLL CURSOR FOR ",
+            statement,
+            f"FETCH {FETCH_BATCH} FROM pgdojo_result",
+        )
+        columns = tuple(col.name for col in cur.description or ())
+        return self._drain("pgdojo_result", columns, cur.fetchall())
+
+    def table_states(
+        self, schema: str, tables: Sequence[str], timeout_ms: int
+    ) -> dict[str, ResultSet]:
+        """All rows of each of the problem's tables, for comparing a mutation's outcome: the
+        judge's reads, under `timeout_ms`, the first batch of every table in one message."""
+        text, cursors = _table_reads(schema, tuple(tables))
+        cur = self._send(f"SET LOCAL statement_timeout = {int(timeout_ms)};\n{text}")
+        self._timeout_ms = int(timeout_ms)
+        # Every FETCH's result, in order (the SET's and the DECLAREs' have no columns), read
+        # before a further batch of any table replaces them.
+        firsts: list[tuple[tuple[str, ...], list[tuple[Any, ...]]]] = []
+        while True:
+            if cur.description is not None:
+                firsts.append((tuple(col.name for col in cur.description), cur.fetchall()))
+            if not cur.nextset():
+                break
+        states = {}
+        for table, cursor, (columns, batch) in zip(tables, cursors, firsts, strict=True):
+            try:
+                states[table] = self._drain(cursor, columns, batch)
+            except ResultTooLarge as exc:
+                exc.table = table
+                raise
+        return states
+
+    def _drain(
+        self, cursor: str, columns: tuple[str, ...], batch: list[tuple[Any, ...]]
+    ) -> ResultSet:
+        """`cursor`'s rows, from its first `batch` on, within the row and byte budgets."""
+        fetch = f"FETCH {FETCH_BATCH} FROM {cursor}"
         rows: list[tuple[Any, ...]] = []
         size = 0
-        columns = tuple(col.name for col in cur.description or ())
         while True:
             # FETCH is a utility statement: PostgreSQL collects its rows in a tuple store
             # (spilling past work_mem to a temporary file, so within temp_file_limit) before
             # sending them, and the statement_timeout in force covers this batch only.
-            batch = cur.fetchall()
             for row in batch:
-                size += sum(_size(v) for v in row) + 8
+                size += sum(map(_size, row)) + 8
             rows.extend(batch)
             if len(rows) > MAX_RESULT_ROWS:
                 raise ResultTooLarge(f"the result has more than {MAX_RESULT_ROWS} rows")
@@ -422,17 +460,8 @@ class SandboxSession:
             cur = self._call(partial(self._send, self.timeout_prefix() + fetch))
             while cur.description is None and cur.nextset():
                 pass
-        if close:
-            self._send("CLOSE pgdojo_result")
+            batch = cur.fetchall()
         return ResultSet(columns, tuple(rows))
-
-    def table_state(self, schema: str, table: str) -> ResultSet:
-        """All rows of one of the problem's tables, for comparing a mutation's outcome."""
-        return self.fetch_query(
-            sql.SQL("SELECT * FROM {}.{}")
-            .format(sql.Identifier(schema), sql.Identifier(table))
-            .as_string(self.conn)
-        )
 
     def record_sequences(self, schemas: Collection[str] = ()) -> None:
         """Record the state of the sequences in the judging's schema (and `schemas`, which
@@ -466,6 +495,19 @@ class SandboxSession:
         doc = row[0]
         plan: dict[str, Any] = doc[0] if isinstance(doc, list) else doc
         return plan
+
+
+@functools.lru_cache(maxsize=1024)
+def _table_reads(schema: str, tables: tuple[str, ...]) -> tuple[str, list[str]]:
+    """The statements that open a cursor on each table and fetch its first batch, and the
+    cursors' names."""
+    cursors = [f"pgdojo_table_{i}" for i in range(len(tables))]
+    statements = [
+        f"DECLARE {cursor} NO SCROLL CURSOR FOR SELECT * FROM "
+        f"{sql.Identifier(schema, table).as_string()};\nFETCH {FETCH_BATCH} FROM {cursor}"
+        for cursor, table in zip(cursors, tables, strict=True)
+    ]
+    return ";\n".join(statements), cursors
 
 
 def _size(value: Any) -> int:
