@@ -106,6 +106,8 @@ class LabTrack:
         if not self.root.exists():
             return removed
         for folder in sorted(p for p in self.root.iterdir() if p.is_dir()):
+            if _starter(folder) is not None:
+                continue  # another process is starting it: no state or workload yet
             state = LabState.load(folder)
             alive = state is not None and pid_alive(state.workload_pid)
             cluster = LabCluster(folder)
@@ -129,6 +131,7 @@ class LabTrack:
                 f"{scenario.id}`, or `pgdojo lab stop {scenario.id}` to start over"
             )
         started = time.monotonic()
+        _claim_start(root, scenario.id)
         cluster = LabCluster(root, scenario.settings)
         try:
             creds = cluster.create()
@@ -154,6 +157,8 @@ class LabTrack:
         except BaseException:
             self._teardown(root, scenario)
             raise
+        finally:
+            (root / STARTING).unlink(missing_ok=True)
         return {
             **self._page(scenario, lab),
             "symptom": measured,
@@ -207,6 +212,7 @@ class LabTrack:
         return {"scenario": scenario.id, "stopped": existed}
 
     def _teardown(self, root: Path, scenario: Scenario) -> None:
+        (root / STARTING).unlink(missing_ok=True)
         state = LabState.load(root)
         if state and state.workload_pid:
             _terminate(state.workload_pid)
@@ -405,3 +411,38 @@ def _terminate(pid: int) -> None:
         time.sleep(0.05)
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(pid, signal.SIGKILL)
+
+
+# Written by the process that starts a lab until the start ends: until then the lab has no
+# state or no workload yet, and another process (the web UI, a CLI) must neither take it for
+# a crashed lab and remove it, nor start the same lab in the same folder.
+STARTING = "starting.pid"
+
+
+def _starter(folder: Path) -> int | None:
+    """The live process that is starting the lab in `folder`, if any."""
+    try:
+        pid = int((folder / STARTING).read_text().strip() or 0)
+    except (OSError, ValueError):
+        return None
+    return pid if pid and pid_alive(pid) else None
+
+
+def _claim_start(root: Path, scenario_id: str) -> None:
+    root.mkdir(parents=True, exist_ok=True)
+    for _ in range(2):
+        try:
+            fd = os.open(root / STARTING, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        except FileExistsError:
+            starter = _starter(root)
+            if starter is not None:
+                raise LabError(
+                    f"lab {scenario_id!r} is being started by another pgdojo process "
+                    f"(pid {starter}): wait for it, then `pgdojo lab status {scenario_id}`"
+                ) from None
+            (root / STARTING).unlink(missing_ok=True)  # left by a process that died
+            continue
+        with os.fdopen(fd, "w") as marker:
+            marker.write(str(os.getpid()))
+        return
+    raise LabError(f"lab {scenario_id!r} could not be claimed for a start; try again")
