@@ -393,7 +393,6 @@ class Judge:
                     )
                     return outcome
         return outcome
-        return outcome
 
     def _run_candidate(
         self,
