@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from pgdojo.content import Problem, load_problems
+from pgdojo.content.models import SchemaCheck
 from pgdojo.tracks.sql import Judge, Verdict
 from pgdojo.tracks.sql.checks import case_block
 from tests.tracks.sql.packs import write_problem
@@ -150,8 +151,6 @@ def test_the_block_quotes_what_the_checks_say() -> None:
         "expect": "accept",
         "sql": "SELECT 'it''s $pgdojo_checks$ here'",
     }
-    from pgdojo.content.models import SchemaCheck
-
     block = case_block([SchemaCheck(**tricky)])
     assert block.startswith("DO $pgdojo_checks_$") and block.endswith("$pgdojo_checks_$")
     assert "'SELECT ''it''''s $pgdojo_checks$ here'''" in block

@@ -7,7 +7,6 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-import psycopg
 import pytest
 
 from pgdojo.content import Problem, load_problems
@@ -15,8 +14,8 @@ from pgdojo.engine import Engine
 from pgdojo.engine.provision import JUDGE_DB, SANDBOX_ROLE
 from pgdojo.tracks.sql import Judge, Sandbox, Verdict
 from pgdojo.tracks.sql.datasets import DatasetStore, digest, on_copies
-from pgdojo.tracks.sql.verify import expected_failure
 from tests.tracks.sql.packs import write_problem
+from tests.tracks.sql.test_datasets import admin, judges_agree
 
 ACCOUNTS = (
     "CREATE TABLE accounts (id serial PRIMARY KEY, owner text NOT NULL, balance integer);\n"
@@ -38,10 +37,6 @@ SOLUTION = (
     "INSERT INTO ledger (account, amount) SELECT id, -1 FROM accounts WHERE balance = 0;\n"
     "UPDATE accounts SET balance = balance + 1;"
 )
-
-
-def admin(engine: Engine) -> psycopg.Connection:
-    return psycopg.connect(engine.admin_conninfo(JUDGE_DB), autocommit=True)
 
 
 def copies_of(engine: Engine, problem: Problem, name: str) -> list[str]:
@@ -129,7 +124,7 @@ def test_judgings_at_once_take_copies_of_their_own(engine: Engine, accounts: Pro
     store = DatasetStore(engine.admin_conninfo(JUDGE_DB))
     sandbox = Sandbox(engine.sandbox_conninfo(), max_size=4, datasets=store)
     judge = Judge(sandbox)
-    slow = (
+    rewrite_all = (
         SOLUTION
         + "\nUPDATE accounts SET owner = owner WHERE pg_catalog.length(repeat('x', 1)) = 1;"
     )
@@ -140,7 +135,7 @@ def test_judgings_at_once_take_copies_of_their_own(engine: Engine, accounts: Pro
         def run(n: int) -> None:
             try:
                 for i in range(3):
-                    verdicts.append(judge.judge(accounts, f"{slow}\n-- {n} {i}\n").verdict)
+                    verdicts.append(judge.judge(accounts, f"{rewrite_all}\n-- {n} {i}\n").verdict)
             except Exception as exc:  # the assertion below names it
                 verdicts.append(exc)
 
@@ -244,19 +239,7 @@ def test_an_edited_dataset_drops_the_old_copies(
 def test_copies_and_loading_judges_agree_on_the_bank(
     judge: Judge, loading_judge: Judge, problems: dict[str, Problem]
 ) -> None:
-    checked = 0
-    for problem in sorted(problems.values(), key=lambda p: p.id):
-        if not on_copies(problem):
-            continue
-        assert judge.judge(problem, problem.solution).accepted
-        for name, source in sorted(problem.wrong_solutions.items()):
-            verdict, case = expected_failure(problem, name, source)
-            for each in (judge, loading_judge):
-                result = each.judge(problem, source)
-                assert (result.verdict.value, result.failed_case) == (verdict, case), (
-                    problem.id,
-                    name,
-                    result.message,
-                )
-            checked += 1
-    assert checked >= 9
+    for problem in problems.values():
+        if on_copies(problem):
+            assert judge.judge(problem, problem.solution).accepted
+    assert judges_agree((judge, loading_judge), problems, on_copies) >= 9

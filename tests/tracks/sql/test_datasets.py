@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import psycopg
@@ -121,16 +122,18 @@ def test_nothing_is_left_behind_by_the_sandbox_role(
     assert rows == (3,)
 
 
-def test_in_place_and_loading_judges_agree_on_the_bank(
-    judge: Judge, loading_judge: Judge, problems: dict[str, Problem]
-) -> None:
+def judges_agree(
+    judges: tuple[Judge, ...], problems: dict[str, Problem], judged: Callable[[Problem], bool]
+) -> int:
+    """Every wrong solution of the `judged` problems gets its declared verdict and case from
+    each judge; how many were judged."""
     checked = 0
     for problem in sorted(problems.values(), key=lambda p: p.id):
-        if not in_place(problem):
+        if not judged(problem):
             continue
         for name, source in sorted(problem.wrong_solutions.items()):
             verdict, case = expected_failure(problem, name, source)
-            for each in (judge, loading_judge):
+            for each in judges:
                 result = each.judge(problem, source)
                 assert (result.verdict.value, result.failed_case) == (verdict, case), (
                     problem.id,
@@ -138,7 +141,13 @@ def test_in_place_and_loading_judges_agree_on_the_bank(
                     result.message,
                 )
             checked += 1
-    assert checked >= 40
+    return checked
+
+
+def test_in_place_and_loading_judges_agree_on_the_bank(
+    judge: Judge, loading_judge: Judge, problems: dict[str, Problem]
+) -> None:
+    assert judges_agree((judge, loading_judge), problems, in_place) >= 40
 
 
 def edited_versions(pack: Path, problem_id: str, totals: list[int]) -> list[Problem]:

@@ -64,33 +64,30 @@ def test_a_guard_due_before_the_next_wake_is_not_left_waiting(
     assert_cut(guarded)
 
 
-def test_a_guard_taken_while_the_thread_ticks_is_severed(
+@pytest.mark.parametrize(
+    ("idle_ticks_s", "seconds"),
+    [(sandbox.IDLE_TICKS_S, sandbox.TICK_S + 0.5), (0.0, 0.2)],
+    ids=["ticking", "asleep"],
+)
+def test_a_guard_taken_between_guards_is_severed(
     pair: tuple[socket.socket, socket.socket],
+    monkeypatch: pytest.MonkeyPatch,
+    idle_ticks_s: float,
+    seconds: float,
 ) -> None:
-    """Due after the next tick: no notify, the tick finds it."""
+    """Ticking (judging goes on), a guard due after the next tick is found by the tick, no
+    notify; asleep (after an idle spell, untimed), the next guard notifies the thread."""
+    monkeypatch.setattr(sandbox, "IDLE_TICKS_S", idle_ticks_s)
     guarded, _peer = pair
     watchdog = Watchdog()
     with watchdog.guard(guarded.fileno(), 0.2):
         pass
-    time.sleep(0.4)  # the thread woke at that deadline, found no guard, and ticks
-    assert watchdog._wake_at < time.monotonic() + sandbox.TICK_S + 0.1
-    with watchdog.guard(guarded.fileno(), sandbox.TICK_S + 0.5) as guard:
-        assert wait_severed(guard)
-    assert_cut(guarded)
-
-
-def test_a_guard_taken_while_the_thread_sleeps_is_severed(
-    pair: tuple[socket.socket, socket.socket], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """After an idle spell the thread sleeps until notified: the next guard notifies it."""
-    monkeypatch.setattr(sandbox, "IDLE_TICKS_S", 0.0)
-    guarded, _peer = pair
-    watchdog = Watchdog()
-    with watchdog.guard(guarded.fileno(), 0.2):
-        pass
-    time.sleep(0.4)
-    assert watchdog._wake_at == float("inf")
-    with watchdog.guard(guarded.fileno(), 0.2) as guard:
+    time.sleep(0.4)  # the thread woke at that deadline and found no guard
+    if idle_ticks_s:
+        assert watchdog._wake_at < time.monotonic() + sandbox.TICK_S + 0.1
+    else:
+        assert watchdog._wake_at == float("inf")
+    with watchdog.guard(guarded.fileno(), seconds) as guard:
         assert wait_severed(guard)
     assert_cut(guarded)
 

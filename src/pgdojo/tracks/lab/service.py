@@ -212,7 +212,6 @@ class LabTrack:
         return {"scenario": scenario.id, "stopped": existed}
 
     def _teardown(self, root: Path, scenario: Scenario) -> None:
-        (root / STARTING).unlink(missing_ok=True)
         state = LabState.load(root)
         if state and state.workload_pid:
             _terminate(state.workload_pid)

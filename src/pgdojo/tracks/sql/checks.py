@@ -72,8 +72,8 @@ def _block(checks: tuple[tuple[str, str], ...]) -> str:
 
 
 def _check(index: int, expect: str, text: str) -> str:
-    statements = [sql.Literal(s.text).as_string() for s in split_statements(text)]
-    run = " ".join(f"EXECUTE {literal};" for literal in statements)
+    *before, last = [sql.Literal(s.text).as_string() for s in split_statements(text)]
+    run = " ".join(f"EXECUTE {literal};" for literal in before)
 
     def fail(code: str) -> str:
         return (
@@ -81,11 +81,10 @@ def _check(index: int, expect: str, text: str) -> str:
             f"RAISE SQLSTATE '{code}' USING MESSAGE = '{index}', DETAIL = st, HINT = msg;"
         )
 
-    if expect == "index":
-        *before, literal = statements
+    if expect == "index":  # the statements before the last run, the last is planned
         body = (
-            " ".join(f"EXECUTE {each};" for each in before) + " SET LOCAL enable_seqscan = off; "
-            f"EXECUTE 'EXPLAIN (FORMAT JSON) ' || {literal} INTO plan; "
+            f"{run} SET LOCAL enable_seqscan = off; "
+            f"EXECUTE 'EXPLAIN (FORMAT JSON) ' || {last} INTO plan; "
             f"IF plan LIKE {sql.Literal(_SEQ_SCAN).as_string()} THEN "
             f"RAISE SQLSTATE '{SEQUENTIAL}' USING MESSAGE = '{index}'; END IF; "
             f"RAISE SQLSTATE '{PASSED}';"
@@ -95,14 +94,14 @@ def _check(index: int, expect: str, text: str) -> str:
             f"WHEN others THEN {fail(UNPLANNABLE)}"
         )
     elif expect == "reject":
-        body = f"{run} RAISE SQLSTATE '{ACCEPTED}' USING MESSAGE = '{index}';"
+        body = f"{run} EXECUTE {last}; RAISE SQLSTATE '{ACCEPTED}' USING MESSAGE = '{index}';"
         handlers = (
             "WHEN integrity_constraint_violation THEN NULL; "
             f"WHEN SQLSTATE '{ACCEPTED}' THEN RAISE; "
             f"WHEN others THEN {fail(NOT_BY_A_CONSTRAINT)}"
         )
     else:
-        body = f"{run} RAISE SQLSTATE '{PASSED}';"
+        body = f"{run} EXECUTE {last}; RAISE SQLSTATE '{PASSED}';"
         handlers = f"WHEN SQLSTATE '{PASSED}' THEN NULL; WHEN others THEN {fail(REFUSED)}"
     return f"  BEGIN {body}\n  EXCEPTION {handlers}\n  END;"
 

@@ -92,11 +92,15 @@ class Place:
     copy, change its rows)."""
 
     schema: str
-    role: str
     key: str = ""  # the dataset's digest
     # A writable copy's statements that put its sequences back where the load left them:
     # nextval is not undone by a rollback. "" for a read-only dataset.
     reset: str = ""
+
+    @property
+    def role(self) -> str:
+        """The NOLOGIN role that may read (a copy's: change) this schema and nothing else."""
+        return f"pgdojo_{self.schema}"
 
     def enter_sql(self) -> str:
         """The judge's statements that point a judging at this dataset (inside a savepoint)."""
@@ -155,6 +159,13 @@ def _named_schemas(script: str) -> frozenset[str]:
 
 def digest(problem: Problem, dataset: Dataset) -> str:
     return _digest(problem.schema_sql, dataset.sql, tuple(problem.meta.extensions))
+
+
+@functools.lru_cache(maxsize=4096)
+def text_digest(*texts: str) -> str:
+    """A short digest of content texts, memoized: asked at every judging, over texts that can
+    be large (a str keeps its hash, so a lookup does not read it again)."""
+    return hashlib.sha256("\x00".join(texts).encode()).hexdigest()[:16]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -254,8 +265,7 @@ class DatasetStore:
                 self._next_copy[key] = number
                 return None
             self._next_copy[key] = number
-        schema = f"ds_{key}_w{number - 1}"
-        place = Place(schema=schema, role=f"pgdojo_{schema}", key=key)
+        place = Place(schema=f"ds_{key}_w{number - 1}", key=key)
         return self._materialise(sandbox, problem, dataset, key, place)
 
     def _hold(self, key: str) -> None:
@@ -277,6 +287,8 @@ class DatasetStore:
             )
         self._held.discard(key)
         self._ready.pop(key, None)
+        with self._lock:
+            self._free.pop(key, None)
 
     # -- the steps -------------------------------------------------------------------------
     def _materialise(
@@ -289,7 +301,7 @@ class DatasetStore:
     ) -> Place | None:
         """Load the dataset into its read-only schema, or into the writable `copy`, unless an
         earlier judging (of any process) did; None when its content cannot be used so."""
-        place = copy or Place(schema=f"ds_{key}", role=f"pgdojo_ds_{key}", key=key)
+        place = copy or Place(schema=f"ds_{key}", key=key)
         name = f"{problem.pack}/{problem.id}"
         with psycopg.connect(self.admin_conninfo, autocommit=True) as admin:
             # The admin's statements change shared catalog rows (the registry, roles, the ACL of
@@ -395,7 +407,7 @@ def _drop(admin: psycopg.Connection[Any], key: str) -> None:
         ).fetchall()
     ]
     for schema in schemas:
-        role = f"pgdojo_{schema}"
+        role = Place(schema).role
         admin.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(schema)))
         if admin.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone():
             admin.execute(sql.SQL("DROP OWNED BY {0}; DROP ROLE {0}").format(sql.Identifier(role)))

@@ -10,8 +10,6 @@ computed once per process and cached.
 from __future__ import annotations
 
 import contextlib
-import functools
-import hashlib
 import threading
 import time
 from collections.abc import Iterator
@@ -38,7 +36,7 @@ from pgdojo.tracks.sql.compare import (
     compare_results,
     jsonable,
 )
-from pgdojo.tracks.sql.datasets import Place, in_place, named_schemas, on_copies
+from pgdojo.tracks.sql.datasets import Place, in_place, named_schemas, on_copies, text_digest
 from pgdojo.tracks.sql.mistakes import find_mistakes
 from pgdojo.tracks.sql.ordering import order_key
 from pgdojo.tracks.sql.sandbox import (
@@ -631,10 +629,4 @@ def _case_label(dataset: Dataset, problem: Problem) -> str:
 
 
 def _digest(problem: Problem, dataset: Dataset) -> str:
-    return _text_digest(problem.schema_sql, dataset.sql, problem.solution, problem.slow_query or "")
-
-
-@functools.lru_cache(maxsize=4096)
-def _text_digest(*texts: str) -> str:
-    # Memoized: asked for every dataset of every judging, over texts that can be large.
-    return hashlib.sha256("\x00".join(texts).encode()).hexdigest()[:16]
+    return text_digest(problem.schema_sql, dataset.sql, problem.solution, problem.slow_query or "")

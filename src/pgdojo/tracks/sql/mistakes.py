@@ -20,8 +20,6 @@ verdict.
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -61,6 +59,7 @@ from pgdojo.tracks.sql.analysis import (
     signature,
     walk,
 )
+from pgdojo.tracks.sql.datasets import text_digest
 from pgdojo.tracks.sql.verdict import Finding, Position, Severity, Verdict
 
 _RANKING = frozenset({"row_number", "rank", "dense_rank"})
@@ -989,15 +988,9 @@ _cache_lock = threading.Lock()
 
 
 def _problem_key(problem: Problem) -> tuple[str, str]:
-    return problem.id, _texts_digest(
+    return problem.id, text_digest(
         problem.schema_sql, problem.solution, *(d.sql for d in problem.datasets)
     )
-
-
-@functools.lru_cache(maxsize=1024)
-def _texts_digest(*texts: str) -> str:
-    # Memoized: asked at every judging, over a problem's whole text (its datasets included).
-    return hashlib.sha256("\x00".join(texts).encode()).hexdigest()[:16]
 
 
 def _reference(problem: Problem) -> tuple[Catalog, Analysis | None]:
