@@ -20,6 +20,7 @@ import threading
 
 import pglast
 from pglast import ast
+from pglast.parser import ParseError
 
 _CHECKED_SETATTR = ast.Node.__setattr__
 _lock = threading.Lock()
@@ -34,6 +35,14 @@ def parse_sql(source: str) -> tuple[ast.RawStmt, ...]:
             return tuple(pglast.parse_sql(source))
         finally:
             ast.Node.__setattr__ = _CHECKED_SETATTR  # type: ignore[method-assign]
+
+
+def error_offset(exc: ParseError, source: str) -> int:
+    """Where in `source` a ParseError points: pglast gives a 0-based offset, or None for a
+    syntax error at the end of the input (`UPDATE t SET`): the end of the text, trailing
+    blank lines aside."""
+    location = exc.args[1] if len(exc.args) > 1 else None
+    return location if isinstance(location, int) else len(source.rstrip())
 
 
 _NODE_SLOTS: dict[type, tuple[str, ...]] = {}

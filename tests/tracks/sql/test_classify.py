@@ -69,3 +69,14 @@ def test_each_kind_accepts_its_statements() -> None:
     schema = "CREATE TABLE t (a int PRIMARY KEY); CREATE INDEX ON t (a); COMMENT ON TABLE t IS 'x'"
     assert len(classify(schema, ProblemKind.SCHEMA)) == 3
     assert len(classify("CREATE INDEX ON t (a); ANALYZE t; SELECT 1", ProblemKind.OPTIMIZE)) == 3
+
+
+def test_a_syntax_error_at_the_end_points_at_the_end() -> None:
+    # pglast gives no offset for "at end of input": the position is the text's end.
+    source = "UPDATE prices\n   SET\n\n"
+    with pytest.raises(Rejection) as info:
+        classify(source, ProblemKind.MUTATION)
+    rejection = info.value
+    assert rejection.verdict is Verdict.ERROR and "end of input" in rejection.message
+    assert rejection.position is not None
+    assert (rejection.position.line, rejection.position.column) == (2, 7)

@@ -22,6 +22,7 @@ from pglast.parser import ParseError
 from pgdojo.content.design import SECTIONS, DesignPrompt
 from pgdojo.errors import UsageError
 from pgdojo.sqlbounds import size_problem
+from pgdojo.sqltrees import error_offset
 
 HEADING = re.compile(r"^##\s+(?P<name>[A-Za-z][A-Za-z -]*?)\s*$")
 SECTION_NAMES = {
@@ -206,10 +207,8 @@ def check_parses(sql_text: str, where: str, first_line: int) -> None:
     try:
         parse_sql(sql_text)
     except ParseError as exc:
-        # pglast's ParseError carries (message, 1-based character offset).
         message = str(exc.args[0]) if exc.args else str(exc)
-        offset = exc.args[1] - 1 if len(exc.args) > 1 and isinstance(exc.args[1], int) else 0
-        line = _line_of(sql_text, offset, first_line)
+        line = _line_of(sql_text, error_offset(exc, sql_text), first_line)
         raise SubmissionError(f"{where}, line {line}: SQL does not parse: {message}") from None
 
 

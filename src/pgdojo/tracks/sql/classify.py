@@ -30,7 +30,7 @@ from pglast.parser import ParseError
 
 from pgdojo.content.models import ProblemKind
 from pgdojo.sqlbounds import size_problem
-from pgdojo.sqltrees import node_slots, parse_sql
+from pgdojo.sqltrees import error_offset, node_slots, parse_sql
 from pgdojo.tracks.sql.verdict import Position, Verdict
 
 # Statement node types allowed per problem kind, with the words used to tell the candidate.
@@ -191,8 +191,8 @@ def split_statements(source: str) -> list[Statement]:
     try:
         raw = parse_sql(source)
     except ParseError as exc:
-        message, offset = exc.args[0], int(exc.args[1]) if len(exc.args) > 1 else 0
-        position = Position.at(source, offset)
+        message = exc.args[0]
+        position = Position.at(source, error_offset(exc, source))
         raise Rejection(
             Verdict.ERROR,
             f"syntax error at line {position.line}, column {position.column}: {message}",
