@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,6 +40,7 @@ from pgdojo.tracks.sql.datasets import Place, in_place, named_schemas, on_copies
 from pgdojo.tracks.sql.mistakes import find_mistakes
 from pgdojo.tracks.sql.ordering import order_key
 from pgdojo.tracks.sql.sandbox import (
+    FETCH_BATCH,
     MAX_RESULT_ROWS,
     SETUP_TIMEOUT_MS,
     ResultTooLarge,
@@ -60,6 +61,10 @@ from pgdojo.tracks.sql.verdict import (
     failure_of,
     hidden_failure,
 )
+
+# Hidden datasets read in one message at most: each dataset's first batch can bring up to
+# work_mem plus temp_file_limit (the FETCH's tuple store) before the byte budget is checked.
+CASES_PER_MESSAGE = 4
 
 
 @dataclass
@@ -92,6 +97,8 @@ class Judge:
         self._expected: dict[tuple[str, str], Expectation] = {}
         self._lock = threading.Lock()
         self._schema_locks: dict[str, threading.Lock] = {}
+        # Hidden datasets read in one message where they can be (False: one by one, always).
+        self.one_message = True
 
     # -- public ----------------------------------------------------------------------------
     def judge(self, problem: Problem, source: str) -> JudgeResult:
@@ -247,13 +254,121 @@ class Judge:
         with self._session(problem) as session:
             if problem.kind is ProblemKind.SCHEMA:
                 return self._judge_schema(session, problem, statements, base, source)
-            for dataset in problem.datasets:
+            if not self._reads_in_one(session, problem, statements):
+                return self._judge_each(
+                    session, problem, problem.datasets, statements, base, source
+                )
+            rest = self._judge_in_one(session, problem, statements[0], base, source)
+            if isinstance(rest, JudgeResult):
+                return rest
+        # The one message left datasets unread (its connection cut, a full first batch): the
+        # rest one by one, in a session of their own (the first has ended).
+        with self._session(problem) as session:
+            return self._judge_each(session, problem, rest, statements, base, source)
+
+    def _judge_each(
+        self,
+        session: SandboxSession,
+        problem: Problem,
+        datasets: Sequence[Dataset],
+        statements: list[Statement],
+        base: JudgeResult,
+        source: str,
+    ) -> JudgeResult:
+        for dataset in datasets:
+            verdict = self._case(session, problem, dataset, statements, base, source)
+            if verdict is not None:
+                return verdict
+        return self._accepted(base, problem)
+
+    def _case(
+        self,
+        session: SandboxSession,
+        problem: Problem,
+        dataset: Dataset,
+        statements: list[Statement],
+        base: JudgeResult,
+        source: str,
+    ) -> JudgeResult | None:
+        """Judge one dataset: None when it passed, else the failing verdict."""
+        expectation = self._expectation(session, problem, dataset)
+        outcome = self._attempt(session, problem, dataset, statements)
+        return self._told(problem, dataset, expectation, outcome, base, source)
+
+    def _told(
+        self,
+        problem: Problem,
+        dataset: Dataset,
+        expectation: Expectation,
+        outcome: Outcome,
+        base: JudgeResult,
+        source: str,
+    ) -> JudgeResult | None:
+        """Assess one dataset's outcome and record its case."""
+        verdict = self._assess(problem, dataset, expectation, outcome, base, source)
+        base.cases.append(CaseResult(dataset.name, dataset.hidden, verdict is None))
+        return verdict
+
+    def _reads_in_one(
+        self, session: SandboxSession, problem: Problem, statements: list[Statement]
+    ) -> bool:
+        """Whether the hidden datasets can be read in one message (SandboxSession.
+        fetch_query_on): a query's, read in place, whose reference results are known and
+        each fit in one batch."""
+        if not self.one_message or problem.kind is not ProblemKind.QUERY:
+            return False
+        if session.places is None or len(statements) != 1 or not problem.hidden_datasets:
+            return False
+        for dataset in problem.hidden_datasets:
+            cached = self._expected.get((problem.id, _digest(problem, dataset)))
+            if cached is None or cached.outcome.result is None:
+                return False
+            if len(cached.outcome.result.rows) >= FETCH_BATCH:
+                return False
+        return True
+
+    def _judge_in_one(
+        self,
+        session: SandboxSession,
+        problem: Problem,
+        statement: Statement,
+        base: JudgeResult,
+        source: str,
+    ) -> JudgeResult | list[Dataset]:
+        """The sample by itself, as always (its own time limit and watchdog), then the hidden
+        datasets, CASES_PER_MESSAGE to a message, the last message ending the session: the
+        verdict, or the datasets left unread, in order."""
+        verdict = self._case(session, problem, problem.sample, [statement], base, source)
+        if verdict is not None:
+            return verdict
+        hidden = problem.hidden_datasets
+        assert session.places is not None
+        for start in range(0, len(hidden), CASES_PER_MESSAGE):
+            chunk = hidden[start : start + CASES_PER_MESSAGE]
+            try:
+                read = session.fetch_query_on(
+                    statement.text,
+                    [session.places[d.name] for d in chunk],
+                    problem.meta.time_limit_ms,
+                    end=start + CASES_PER_MESSAGE >= len(hidden),
+                )
+            except TimeLimitExceeded:
+                return list(hidden[start:])  # cut: which dataset ran long is not known
+            for dataset, result in zip(chunk, read.results, strict=False):
                 expectation = self._expectation(session, problem, dataset)
-                outcome = self._attempt(session, problem, dataset, statements)
-                verdict = self._assess(problem, dataset, expectation, outcome, base, source)
-                base.cases.append(CaseResult(dataset.name, dataset.hidden, verdict is None))
+                outcome = Outcome(result=result)
+                verdict = self._told(problem, dataset, expectation, outcome, base, source)
                 if verdict is not None:
                     return verdict
+            if read.failure is not None:
+                dataset = chunk[len(read.results)]
+                outcome = Outcome(failure=failure_from(read.failure), failed_statement=statement)
+                expectation = self._expectation(session, problem, dataset)
+                verdict = self._told(problem, dataset, expectation, outcome, base, source)
+                assert verdict is not None
+                return verdict
+            if len(read.results) < len(chunk):
+                return list(hidden[start + len(read.results) :])
         return self._accepted(base, problem)
 
     def _judge_schema(
@@ -285,8 +400,7 @@ class Judge:
                 session.record_sequences()  # the candidate's, for every case's rows alike
             for dataset, expectation in zip(problem.datasets, expectations, strict=True):
                 outcome = self._attempt(session, problem, dataset, statements, built=True)
-                verdict = self._assess(problem, dataset, expectation, outcome, base, source)
-                base.cases.append(CaseResult(dataset.name, dataset.hidden, verdict is None))
+                verdict = self._told(problem, dataset, expectation, outcome, base, source)
                 if verdict is not None:
                     return verdict
         return self._accepted(base, problem)

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import psycopg
 from psycopg import sql
+from psycopg.pq import ExecStatus
 from psycopg_pool import ConnectionPool
 
 from pgdojo.errors import PgdojoError
@@ -62,6 +63,9 @@ TIMEOUT_SLACK_MS = 50
 # Measured: a 1 GB string_agg result runs about 3 s past a cancel (copying the value into the
 # FETCH's tuple store does not check for interrupts); the verdict must not wait for that.
 SEVER_GRACE_S = 0.75
+# Marks the dataset a one-message read is on (SandboxSession.fetch_query_on): the value of
+# application_name, which the server reports to the client when the message ends.
+CASE_MARK = "pgdojo judge: case "
 # The watchdog's tick while judging goes on, and for how long it ticks after the last guard.
 TICK_S = 0.5
 IDLE_TICKS_S = 60.0
@@ -191,6 +195,8 @@ class SandboxSession:
         self.sequence_reset = ""
         # Dataset name -> where it is read in place; None: the datasets are loaded (judge.py).
         self.places: dict[str, Place] | None = None
+        # The judging's last message also rolled back and reset the session: nothing more.
+        self.ended = False
 
     # -- transaction frame -----------------------------------------------------------------
     def begin(self, setup: str | None = "") -> None:
@@ -218,8 +224,10 @@ class SandboxSession:
     def finish(self) -> None:
         """Roll everything back and reset the session in one message; a connection in an
         unknown state is closed, not reused."""
-        if self.conn.closed:
-            return  # severed by the watchdog: the server rolls back when the backend exits
+        if self.conn.closed or self.ended:
+            # Severed by the watchdog (the server rolls back when the backend exits), or the
+            # last message did it (fetch_query_on).
+            return
         status = self.conn.info.transaction_status
         if status == psycopg.pq.TransactionStatus.ACTIVE:
             self.conn.cancel_safe()
@@ -386,8 +394,7 @@ class SandboxSession:
         except BaseException:
             self._failed = True
             raise
-        while cur.description is None and cur.nextset():
-            pass
+        _to_rows(cur)
         return cur
 
     def _flush(self) -> None:
@@ -409,6 +416,83 @@ class SandboxSession:
         )
         columns = tuple(col.name for col in cur.description or ())
         return self._drain("pgdojo_result", columns, cur.fetchall())
+
+    def fetch_query_on(
+        self, statement: str, places: Sequence[Place], limit_ms: int, end: bool = False
+    ) -> OneMessageRead:
+        """Run one SELECT on each of `places` (datasets read in place) in one message, each
+        dataset in a savepoint of its own and every statement under `limit_ms`, as
+        fetch_query does on one; `end`: the message also rolls back and resets the session
+        (`ended`), one round trip fewer again.
+
+        Returns the results of the datasets up to the first that failed (an error, a result
+        past the byte budget: `failure`) or whose first batch is full (its cursor went with
+        its savepoint: the caller reads the rest one by one). An error stops the message and
+        the results before it go with it: the dataset it stopped on is the one
+        application_name marks (a SET LOCAL made outside the dataset's savepoint outlives the
+        savepoint's abort, and the server reports the value when the message ends); those
+        before it are read again. The watchdog cuts the whole message one time limit (and
+        its grace) after it starts, as it would one dataset's: TimeLimitExceeded, and which
+        dataset ran long is not known. For datasets whose queries are quick, then."""
+        rollback, enter = self._take_pending()
+        segments = [
+            f"SET LOCAL application_name = '{CASE_MARK}{number}';\nSAVEPOINT pgdojo_case;\n"
+            f"{place.enter_sql()}\n;\nSET LOCAL statement_timeout = {int(limit_ms)};\n"
+            f"DECLARE pgdojo_result NO SCROLL CURSOR FOR {statement}\n;\n"
+            f"FETCH {FETCH_BATCH} FROM pgdojo_result;\n"
+            "ROLLBACK TO SAVEPOINT pgdojo_case;\nRELEASE SAVEPOINT pgdojo_case;\n"
+            for number, place in enumerate(places)
+        ]
+        text = rollback + enter + "".join(segments) + (RESET_SESSION if end else "")
+        try:
+            with self.candidate_clock(limit_ms):
+                cur = self._call(partial(self._run, text))
+        except psycopg.Error as exc:
+            if self.conn.closed:
+                raise
+            return self._after_failure(statement, places, limit_ms, exc)
+        self.ended = end
+        read = OneMessageRead([])
+        for _ in places:
+            _to_rows(cur)
+            batch = cur.fetchall()
+            if len(batch) >= FETCH_BATCH:
+                break  # more rows may follow: read it again by itself
+            try:
+                _within_budget(batch, 0, batch)
+            except ResultTooLarge as exc:
+                read.failure = exc
+                break
+            read.results.append(
+                ResultSet(tuple(c.name for c in cur.description or ()), tuple(batch))
+            )
+            cur.nextset()
+        return read
+
+    def _after_failure(
+        self, statement: str, places: Sequence[Place], limit_ms: int, exc: psycopg.Error
+    ) -> OneMessageRead:
+        """fetch_query_on's message failed on the dataset application_name marks: bring the
+        transaction back from its savepoint and read the datasets before it again. Nothing
+        read, when the mark is not one of them (the caller reads them one by one)."""
+        marked = self.conn.info.parameter_status("application_name") or ""
+        number = marked.removeprefix(CASE_MARK)
+        if not marked.startswith(CASE_MARK) or not number.isdigit() or int(number) >= len(places):
+            return OneMessageRead([])
+        try:
+            self._rollback_to("pgdojo_case")
+            self._run("RELEASE SAVEPOINT pgdojo_case")
+        except (psycopg.Error, SandboxBroken):
+            return OneMessageRead([])  # the session's end closes the connection
+        failed = int(number)
+        before = (
+            self.fetch_query_on(statement, places[:failed], limit_ms)
+            if failed
+            else OneMessageRead([])
+        )
+        if before.failure is None and len(before.results) == failed:
+            before.failure = exc
+        return before
 
     def table_states(
         self, schema: str, tables: Sequence[str], timeout_ms: int
@@ -446,20 +530,12 @@ class SandboxSession:
             # FETCH is a utility statement: PostgreSQL collects its rows in a tuple store
             # (spilling past work_mem to a temporary file, so within temp_file_limit) before
             # sending them, and the statement_timeout in force covers this batch only.
-            for row in batch:
-                size += sum(map(_size, row)) + 8
             rows.extend(batch)
-            if len(rows) > MAX_RESULT_ROWS:
-                raise ResultTooLarge(f"the result has more than {MAX_RESULT_ROWS} rows")
-            if size > MAX_RESULT_BYTES:
-                raise ResultTooLarge(
-                    f"the result is larger than {MAX_RESULT_BYTES // (1024 * 1024)} MB"
-                )
+            size = _within_budget(rows, size, batch)
             if len(batch) < FETCH_BATCH:
                 break
             cur = self._call(partial(self._send, self.timeout_prefix() + fetch))
-            while cur.description is None and cur.nextset():
-                pass
+            _to_rows(cur)
             batch = cur.fetchall()
         return ResultSet(columns, tuple(rows))
 
@@ -495,6 +571,38 @@ class SandboxSession:
         doc = row[0]
         plan: dict[str, Any] = doc[0] if isinstance(doc, list) else doc
         return plan
+
+
+@dataclass
+class OneMessageRead:
+    """What SandboxSession.fetch_query_on read: the results of the first datasets, in order,
+    and the failure of the next one, if it failed (a statement's error, a result over the
+    byte budget). Datasets after those were not read."""
+
+    results: list[ResultSet]
+    failure: psycopg.Error | ResultTooLarge | None = None
+
+
+def _to_rows(cur: psycopg.Cursor[Any]) -> None:
+    """Move `cur` to its next result that returned rows (reading `description` would build
+    the columns of every result it passes)."""
+    while (res := cur.pgresult) is not None and res.status != ExecStatus.TUPLES_OK:
+        if not cur.nextset():
+            return
+
+
+def _within_budget(
+    rows: Sequence[tuple[Any, ...]], size: int, batch: Sequence[tuple[Any, ...]]
+) -> int:
+    """The byte size of `rows` (`size` before `batch` was added to them); ResultTooLarge when
+    they are past the row or byte budget."""
+    for row in batch:
+        size += sum(map(_size, row)) + 8
+    if len(rows) > MAX_RESULT_ROWS:
+        raise ResultTooLarge(f"the result has more than {MAX_RESULT_ROWS} rows")
+    if size > MAX_RESULT_BYTES:
+        raise ResultTooLarge(f"the result is larger than {MAX_RESULT_BYTES // (1024 * 1024)} MB")
+    return size
 
 
 @functools.lru_cache(maxsize=1024)
