@@ -138,7 +138,11 @@ def test_the_reference_passes_and_checks_leave_nothing(judge: Judge, members: Pr
 def test_checks_that_run_past_the_time_limit_are_a_timeout(judge: Judge, members: Problem) -> None:
     """The candidate's constraint makes every row slow to store: the case's clock covers
     its rows and checks together, and the block is cancelled, not waited for."""
-    slow = TABLES.replace("UNIQUE", "UNIQUE CHECK (md5(repeat(email, 60000000)) <> '')")
+    # Four numeric factorials a row, 0.7 s each here: the sample's two rows are past its 2 s
+    # limit on a machine twice as fast. (An md5 of a 180 MB string, 0.4 s, was not: on a fast
+    # hour the sample passed and a hidden case timed out instead.)
+    slow_row = " AND ".join(f"factorial({30000 + i} + 0 * length(email)) > 0" for i in range(4))
+    slow = TABLES.replace("UNIQUE", f"UNIQUE CHECK ({slow_row})")
     result = judge.judge(members, slow)
     assert result.verdict is Verdict.TIMEOUT and result.failed_case == "sample", result.message
     assert judge.judge(members, TABLES + "\n-- after\n").accepted

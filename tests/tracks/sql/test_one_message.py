@@ -1,7 +1,7 @@
-"""A query's hidden datasets read in one message: the same verdicts as one by one, always.
+"""Hidden datasets read a few to a message: the same verdicts as one by one, always.
 
-The judge reads a query problem's sample by itself, then its hidden datasets a few to a message
-(SandboxSession.fetch_query_on). A failing statement stops such a message and takes the results
+The judge reads a query's or a mutation's sample by itself, then its hidden datasets a few to a
+message (SandboxSession.read_each). A failing statement stops such a message and takes the results
 before it along; these tests make each way of failing happen on one chosen hidden dataset only
 (the candidate's SQL counts the rows it sees) and compare with the judge that reads every
 dataset in a message of its own.
@@ -18,9 +18,9 @@ import pytest
 from pgdojo.content import Problem, load_problems
 from pgdojo.engine import Engine
 from pgdojo.tracks.sql import Judge, Sandbox, Verdict
-from pgdojo.tracks.sql.datasets import DatasetStore, in_place
+from pgdojo.tracks.sql.datasets import DatasetStore, in_place, on_copies
 from pgdojo.tracks.sql.judge import CASES_PER_MESSAGE
-from pgdojo.tracks.sql.sandbox import SEVER_GRACE_S, ResultTooLarge, SandboxSession
+from pgdojo.tracks.sql.sandbox import SEVER_GRACE_S, SandboxSession
 from tests.tracks.sql.packs import write_problem
 
 ORDERS = "CREATE TABLE orders (id integer PRIMARY KEY, customer text NOT NULL, total integer);"
@@ -114,15 +114,15 @@ def judges(engine: Engine, datasets: DatasetStore) -> Iterator[tuple[Judge, Judg
 
 @pytest.fixture
 def messages(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """How many datasets each fetch_query_on message was asked to read."""
+    """How many datasets each read_each message was asked to read."""
     asked: list[int] = []
-    read = SandboxSession.fetch_query_on
+    read = SandboxSession.read_each
 
-    def counted(self: SandboxSession, statement: str, places: Any, *args: Any, **kw: Any) -> Any:
+    def counted(self: SandboxSession, places: Any, *args: Any, **kw: Any) -> Any:
         asked.append(len(places))
-        return read(self, statement, places, *args, **kw)
+        return read(self, places, *args, **kw)
 
-    monkeypatch.setattr(SandboxSession, "fetch_query_on", counted)
+    monkeypatch.setattr(SandboxSession, "read_each", counted)
     return asked
 
 
@@ -202,7 +202,7 @@ def test_a_fetch_past_temp_file_limit_on_a_hidden_dataset(
     assert one.judge(problem, TOTALS).accepted
 
 
-def test_fetch_query_on_reads_what_fetch_query_reads(
+def test_read_each_reads_what_fetch_query_reads(
     engine: Engine, datasets: DatasetStore, problem: Problem
 ) -> None:
     sandbox = Sandbox(engine.sandbox_conninfo(), max_size=1, datasets=datasets)
@@ -212,28 +212,106 @@ def test_fetch_query_on_reads_what_fetch_query_reads(
         by_one = []
         for place in places:
             with sandbox.session(None) as session, session.savepoint(place.enter_sql()):
-                by_one.append(session.fetch_query(TOTALS))
+                by_one.append([session.fetch_query(TOTALS)])
         with sandbox.session(None) as session:
-            read = session.fetch_query_on(TOTALS, places, 2000)
+            read = session.read_each(places, 2000, [TOTALS])
             assert read.failure is None and not session.ended
             assert read.results == by_one
         with sandbox.session(None) as session:
             # An error on the fourth: the three before it read again, the error kept.
-            failing = f"SELECT 1 / ({N} - 5)"
-            read = session.fetch_query_on(failing, places, 2000, end=True)
+            read = session.read_each(places, 2000, [f"SELECT 1 / ({N} - 5)"], end=True)
             assert len(read.results) == 3 and not session.ended
             assert getattr(read.failure, "sqlstate", None) == "22012"
         with sandbox.session(None) as session:
-            read = session.fetch_query_on(
-                f"SELECT repeat('x', {on(5, '20000000', '1')})", places, 2000
-            )
-            assert len(read.results) == 3 and isinstance(read.failure, ResultTooLarge)
+            # Past the byte budget on the fourth: the rest is for a one-by-one reading.
+            huge = f"SELECT repeat('x', {on(5, '20000000', '1')})"
+            read = session.read_each(places, 2000, [huge])
+            assert len(read.results) == 3 and read.failure is None
         with sandbox.session(None) as session:
-            read = session.fetch_query_on(TOTALS, places, 2000, end=True)
+            read = session.read_each(places, 2000, [TOTALS], end=True)
             assert len(read.results) == len(places) and session.ended
             assert session.conn.info.transaction_status.name == "IDLE"
     finally:
         sandbox.close()
+
+
+# -- mutations, on writable copies -------------------------------------------------------------
+
+COUNTERS = "CREATE TABLE counters (id integer PRIMARY KEY, n integer NOT NULL);"
+BUMP = "UPDATE counters SET n = n + 1"
+C = "(SELECT count(*) FROM counters)"
+
+
+def counters(count: int) -> str:
+    values = ", ".join(f"({i}, {i * 10})" for i in range(1, count + 1))
+    return f"INSERT INTO counters VALUES {values};"
+
+
+SLOW = "(SELECT count(*) FROM generate_series(1, 20000) a, generate_series(1, {n}) b)"
+# name -> (submission, the hidden dataset it fails on, the verdict)
+MUTATIONS = {
+    "error": (f"UPDATE counters SET n = n + 1 + 0 * (1 / ({C} - 5))", "h3", Verdict.ERROR),
+    "wrong": (f"UPDATE counters SET n = n + 1 WHERE {C} <> 2", "h2", Verdict.WRONG_ANSWER),
+    "second-statement": (
+        f"UPDATE counters SET n = n + 1;\nDELETE FROM counters WHERE 1 / ({C} - 8) > 5",
+        "h6",
+        Verdict.ERROR,
+    ),
+    "timeout": (
+        f"UPDATE counters SET n = n + 1 + 0 * "
+        f"{SLOW.format(n=f'CASE WHEN {C} = 6 THEN 20000 ELSE 1 END')}",
+        "h4",
+        Verdict.TIMEOUT,
+    ),
+    # Two statements of about 0.6 s each on h4, under a 1 s limit: each alone is under it,
+    # together they are past the one deadline a dataset has.
+    "slow-together": (
+        ";\n".join(
+            [
+                f"UPDATE counters SET n = n + 0 * {SLOW.format(n=f'CASE WHEN {C} = 6 THEN 1500 ELSE 1 END')}"
+            ]
+            * 2
+            + [BUMP]
+        ),
+        "h4",
+        Verdict.TIMEOUT,
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def mutation(tmp_path_factory: pytest.TempPathFactory) -> Problem:
+    pack = tmp_path_factory.mktemp("mutation-pack")
+    datasets = {name: counters(count) for name, count in COUNTS.items()}
+    write_problem(
+        pack,
+        "one-message-counters",
+        kind="mutation",
+        schema=COUNTERS,
+        solution=BUMP,
+        datasets=datasets,
+        compare_tables=["counters"],
+        time_limit_ms=1000,
+    )
+    return load_problems((pack,))["one-message-counters"]
+
+
+@pytest.mark.parametrize("name", sorted(MUTATIONS))
+def test_a_mutation_failing_on_one_hidden_dataset_is_told_as_one_by_one(
+    name: str, mutation: Problem, judges: tuple[Judge, Judge], messages: list[int]
+) -> None:
+    source, dataset, verdict = MUTATIONS[name]
+    one, by_one = judges
+    assert one.judge(mutation, BUMP).accepted
+    messages.clear()
+    assert one.judge(mutation, BUMP).accepted
+    assert messages == [CASES_PER_MESSAGE, len(mutation.hidden_datasets) - CASES_PER_MESSAGE]
+    messages.clear()
+    in_one = told(one, mutation, source)
+    assert messages, "the hidden datasets were not read in one message"
+    assert in_one[:2] == (verdict, dataset), in_one
+    assert in_one == told(by_one, mutation, source)
+    assert one.judge(mutation, BUMP).accepted  # the copies came back as they were loaded
 
 
 def test_one_message_and_one_by_one_tell_the_bank_alike(
@@ -243,7 +321,7 @@ def test_one_message_and_one_by_one_tell_the_bank_alike(
     by_one.one_message = False
     compared = past_the_sample = 0
     for problem in sorted(problems.values(), key=lambda p: p.id):
-        if not in_place(problem):
+        if not (in_place(problem) or on_copies(problem)):
             continue
         judge.judge(problem, problem.solution)  # the reference's results known
         for source in [problem.solution, *problem.wrong_solutions.values()]:

@@ -258,13 +258,13 @@ class Judge:
                 return self._judge_each(
                     session, problem, problem.datasets, statements, base, source
                 )
-            rest = self._judge_in_one(session, problem, statements[0], base, source)
-            if isinstance(rest, JudgeResult):
-                return rest
+            told = self._judge_in_one(session, problem, statements, base, source)
+            if isinstance(told, JudgeResult):
+                return told
         # The one message left datasets unread (its connection cut, a full first batch): the
         # rest one by one, in a session of their own (the first has ended).
         with self._session(problem) as session:
-            return self._judge_each(session, problem, rest, statements, base, source)
+            return self._judge_each(session, problem, told, statements, base, source)
 
     def _judge_each(
         self,
@@ -312,18 +312,23 @@ class Judge:
     def _reads_in_one(
         self, session: SandboxSession, problem: Problem, statements: list[Statement]
     ) -> bool:
-        """Whether the hidden datasets can be read in one message (SandboxSession.
-        fetch_query_on): a query's, read in place, whose reference results are known and
-        each fit in one batch."""
-        if not self.one_message or problem.kind is not ProblemKind.QUERY:
+        """Whether the hidden datasets can be read a few to a message (SandboxSession.
+        read_each): a query's read in place, a mutation's on writable copies, whose
+        reference outcomes are known and each fit in one batch."""
+        if not self.one_message or session.places is None or not problem.hidden_datasets:
             return False
-        if session.places is None or len(statements) != 1 or not problem.hidden_datasets:
+        if problem.kind is ProblemKind.QUERY:
+            if len(statements) != 1:
+                return False
+        elif problem.kind is not ProblemKind.MUTATION:
             return False
         for dataset in problem.hidden_datasets:
             cached = self._expected.get((problem.id, _digest(problem, dataset)))
-            if cached is None or cached.outcome.result is None:
+            if cached is None:
                 return False
-            if len(cached.outcome.result.rows) >= FETCH_BATCH:
+            outcome = cached.outcome
+            read = [outcome.result] if outcome.result is not None else outcome.tables.values()
+            if any(len(result.rows) >= FETCH_BATCH for result in read):
                 return False
         return True
 
@@ -331,45 +336,55 @@ class Judge:
         self,
         session: SandboxSession,
         problem: Problem,
-        statement: Statement,
+        statements: list[Statement],
         base: JudgeResult,
         source: str,
     ) -> JudgeResult | list[Dataset]:
         """The sample by itself, as always (its own time limit and watchdog), then the hidden
         datasets, CASES_PER_MESSAGE to a message, the last message ending the session: the
         verdict, or the datasets left unread, in order."""
-        verdict = self._case(session, problem, problem.sample, [statement], base, source)
+        verdict = self._case(session, problem, problem.sample, statements, base, source)
         if verdict is not None:
             return verdict
         hidden = problem.hidden_datasets
+        tables = problem.meta.compare_tables if problem.kind is ProblemKind.MUTATION else []
         assert session.places is not None
         for start in range(0, len(hidden), CASES_PER_MESSAGE):
             chunk = hidden[start : start + CASES_PER_MESSAGE]
             try:
-                read = session.fetch_query_on(
-                    statement.text,
+                read = session.read_each(
                     [session.places[d.name] for d in chunk],
                     problem.meta.time_limit_ms,
+                    [stmt.text for stmt in statements],
+                    tables,
                     end=start + CASES_PER_MESSAGE >= len(hidden),
                 )
             except TimeLimitExceeded:
                 return list(hidden[start:])  # cut: which dataset ran long is not known
-            for dataset, result in zip(chunk, read.results, strict=False):
-                expectation = self._expectation(session, problem, dataset)
-                outcome = Outcome(result=result)
-                verdict = self._told(problem, dataset, expectation, outcome, base, source)
+            for dataset, results in zip(chunk, read.results, strict=False):
+                if tables:
+                    outcome = Outcome(tables=dict(zip(tables, results, strict=True)))
+                else:
+                    outcome = Outcome(result=results[0])
+                verdict = self._read(problem, dataset, outcome, base, source)
                 if verdict is not None:
                     return verdict
             if read.failure is not None:
-                dataset = chunk[len(read.results)]
-                outcome = Outcome(failure=failure_from(read.failure), failed_statement=statement)
-                expectation = self._expectation(session, problem, dataset)
-                verdict = self._told(problem, dataset, expectation, outcome, base, source)
+                # A hidden dataset's: no position, and so no statement, is told.
+                failed = Outcome(failure=failure_from(read.failure))
+                verdict = self._read(problem, chunk[len(read.results)], failed, base, source)
                 assert verdict is not None
                 return verdict
             if len(read.results) < len(chunk):
                 return list(hidden[start + len(read.results) :])
         return self._accepted(base, problem)
+
+    def _read(
+        self, problem: Problem, dataset: Dataset, outcome: Outcome, base: JudgeResult, source: str
+    ) -> JudgeResult | None:
+        """Tell one dataset a message read, against the reference's (known) outcome."""
+        expectation = self._expected[(problem.id, _digest(problem, dataset))]
+        return self._told(problem, dataset, expectation, outcome, base, source)
 
     def _judge_schema(
         self,

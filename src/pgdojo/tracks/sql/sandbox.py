@@ -417,62 +417,75 @@ class SandboxSession:
         columns = tuple(col.name for col in cur.description or ())
         return self._drain("pgdojo_result", columns, cur.fetchall())
 
-    def fetch_query_on(
-        self, statement: str, places: Sequence[Place], limit_ms: int, end: bool = False
+    def read_each(
+        self,
+        places: Sequence[Place],
+        limit_ms: int,
+        statements: Sequence[str],
+        tables: Sequence[str] = (),
+        end: bool = False,
     ) -> OneMessageRead:
-        """Run one SELECT on each of `places` (datasets read in place) in one message, each
-        dataset in a savepoint of its own and every statement under `limit_ms`, as
-        fetch_query does on one; `end`: the message also rolls back and resets the session
-        (`ended`), one round trip fewer again.
+        """Run the candidate's `statements` on each of `places` (datasets read in place or
+        writable copies) in one message, each dataset in a savepoint of its own and every
+        statement under `limit_ms`, and read what fetch_query (no `tables`: the last
+        statement is a query) or table_states would; `end`: the message also rolls back and
+        resets the session (`ended`), one round trip fewer again.
 
-        Returns the results of the datasets up to the first that failed (an error, a result
-        past the byte budget: `failure`) or whose first batch is full (its cursor went with
-        its savepoint: the caller reads the rest one by one). An error stops the message and
-        the results before it go with it: the dataset it stopped on is the one
-        application_name marks (a SET LOCAL made outside the dataset's savepoint outlives the
-        savepoint's abort, and the server reports the value when the message ends); those
-        before it are read again. The watchdog cuts the whole message one time limit (and
-        its grace) after it starts, as it would one dataset's: TimeLimitExceeded, and which
-        dataset ran long is not known. For datasets whose queries are quick, then."""
+        Returns what was read of the datasets before the first that failed (`failure`, the
+        error) or that a one-by-one reading must take over: a first batch full (its cursor
+        went with its savepoint) or past the byte budget. An error stops the message and the
+        results before it go with it: the dataset it stopped on is the one application_name
+        marks (a SET LOCAL made outside the dataset's savepoint outlives the savepoint's
+        abort, and the server reports the value when the message ends); the ones before it
+        are read again. Nothing is read when the mark is missing, or when several statements
+        took the limit in all (one by one they share one deadline per dataset, here each has
+        its own). The watchdog cuts the whole message one time limit, and its grace, after it
+        starts, as it would one dataset's: TimeLimitExceeded, and which dataset ran long is
+        not known. For datasets whose statements are quick, then."""
+        *before, last = statements
+        if tables:
+            reads = [last, f"SET LOCAL statement_timeout = {SETUP_TIMEOUT_MS}"]
+        else:
+            reads = [
+                f"DECLARE pgdojo_result NO SCROLL CURSOR FOR {last}",
+                f"FETCH {FETCH_BATCH} FROM pgdojo_result",
+            ]
+        # "\n;\n" ends each statement even when it ends in a -- comment.
+        candidate = "\n;\n".join([*before, *reads])
         rollback, enter = self._take_pending()
         segments = [
             f"SET LOCAL application_name = '{CASE_MARK}{number}';\nSAVEPOINT pgdojo_case;\n"
             f"{place.enter_sql()}\n;\nSET LOCAL statement_timeout = {int(limit_ms)};\n"
-            f"DECLARE pgdojo_result NO SCROLL CURSOR FOR {statement}\n;\n"
-            f"FETCH {FETCH_BATCH} FROM pgdojo_result;\n"
+            f"{candidate}\n;\n"
+            f"{_table_reads(place.schema, tuple(tables))[0] + ';' if tables else ''}\n"
             "ROLLBACK TO SAVEPOINT pgdojo_case;\nRELEASE SAVEPOINT pgdojo_case;\n"
             for number, place in enumerate(places)
         ]
         text = rollback + enter + "".join(segments) + (RESET_SESSION if end else "")
+        started = time.monotonic()
         try:
             with self.candidate_clock(limit_ms):
                 cur = self._call(partial(self._run, text))
         except psycopg.Error as exc:
             if self.conn.closed:
                 raise
-            return self._after_failure(statement, places, limit_ms, exc)
+            if len(statements) > 1 and time.monotonic() - started >= limit_ms / 1000:
+                return OneMessageRead([])
+            return self._after_failure(places, limit_ms, statements, tables, exc)
         self.ended = end
-        read = OneMessageRead([])
-        for _ in places:
-            _to_rows(cur)
-            batch = cur.fetchall()
-            if len(batch) >= FETCH_BATCH:
-                break  # more rows may follow: read it again by itself
-            try:
-                _within_budget(batch, 0, batch)
-            except ResultTooLarge as exc:
-                read.failure = exc
-                break
-            read.results.append(
-                ResultSet(tuple(c.name for c in cur.description or ()), tuple(batch))
-            )
-            cur.nextset()
-        return read
+        if len(statements) > 1 and time.monotonic() - started >= limit_ms / 1000:
+            return OneMessageRead([])
+        return _read_segments(cur, len(places))
 
     def _after_failure(
-        self, statement: str, places: Sequence[Place], limit_ms: int, exc: psycopg.Error
+        self,
+        places: Sequence[Place],
+        limit_ms: int,
+        statements: Sequence[str],
+        tables: Sequence[str],
+        exc: psycopg.Error,
     ) -> OneMessageRead:
-        """fetch_query_on's message failed on the dataset application_name marks: bring the
+        """read_each's message failed on the dataset application_name marks: bring the
         transaction back from its savepoint and read the datasets before it again. Nothing
         read, when the mark is not one of them (the caller reads them one by one)."""
         marked = self.conn.info.parameter_status("application_name") or ""
@@ -485,14 +498,12 @@ class SandboxSession:
         except (psycopg.Error, SandboxBroken):
             return OneMessageRead([])  # the session's end closes the connection
         failed = int(number)
-        before = (
-            self.fetch_query_on(statement, places[:failed], limit_ms)
-            if failed
-            else OneMessageRead([])
-        )
-        if before.failure is None and len(before.results) == failed:
-            before.failure = exc
-        return before
+        read = OneMessageRead([])
+        if failed:
+            read = self.read_each(places[:failed], limit_ms, statements, tables)
+        if read.failure is None and len(read.results) == failed:
+            read.failure = exc
+        return read
 
     def table_states(
         self, schema: str, tables: Sequence[str], timeout_ms: int
@@ -575,12 +586,37 @@ class SandboxSession:
 
 @dataclass
 class OneMessageRead:
-    """What SandboxSession.fetch_query_on read: the results of the first datasets, in order,
-    and the failure of the next one, if it failed (a statement's error, a result over the
-    byte budget). Datasets after those were not read."""
+    """What SandboxSession.read_each read, for the first datasets in order: the rows of the
+    query, or of each table; then the error of the next dataset, if it failed. The datasets
+    after those were not read."""
 
-    results: list[ResultSet]
-    failure: psycopg.Error | ResultTooLarge | None = None
+    results: list[list[ResultSet]]
+    failure: psycopg.Error | None = None
+
+
+def _read_segments(cur: psycopg.Cursor[Any], datasets: int) -> OneMessageRead:
+    """The FETCH results of each dataset's part of a read_each message (its RELEASE ends
+    it; the candidate's statements can be neither), up to one a one-by-one reading must
+    take over."""
+    read = OneMessageRead([])
+    fetched: list[ResultSet] = []
+    while len(read.results) < datasets and (res := cur.pgresult) is not None:
+        tag = res.command_status or b""
+        if tag.startswith(b"FETCH"):
+            batch = cur.fetchall()
+            if len(batch) >= FETCH_BATCH:
+                break  # more rows may follow
+            try:
+                _within_budget(batch, 0, batch)
+            except ResultTooLarge:
+                break  # told as one by one tells it
+            fetched.append(ResultSet(tuple(c.name for c in cur.description or ()), tuple(batch)))
+        elif tag == b"RELEASE":
+            read.results.append(fetched)
+            fetched = []
+        if not cur.nextset():
+            break
+    return read
 
 
 def _to_rows(cur: psycopg.Cursor[Any]) -> None:
