@@ -9,7 +9,9 @@ import pytest
 from pgdojo.content import Problem
 from pgdojo.engine import Engine
 from pgdojo.engine.provision import JUDGE_DB, STORE_DB
-from pgdojo.tracks.sql import Judge, Verdict
+from pgdojo.tracks.sql import Judge, Sandbox, Verdict
+from pgdojo.tracks.sql import sandbox as sandbox_module
+from pgdojo.tracks.sql.datasets import DatasetStore
 
 HONEST = (
     "SELECT id, date, amount, SUM(amount) OVER (ORDER BY date, id) AS running_total"
@@ -175,3 +177,36 @@ def test_sandbox_role_logs_in_unprivileged(engine: Engine) -> None:
         after = conn.execute("SELECT current_user").fetchone()
     assert row == ("pgdojo_sandbox", "pgdojo_sandbox", False, False, False, "128MB")
     assert after == ("pgdojo_sandbox",)
+
+
+def test_connections_are_renewed_after_judgings_that_create_tables(
+    engine: Engine,
+    datasets: DatasetStore,
+    problems: dict[str, Problem],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Each judging that creates tables with foreign keys leaves plans in its backend for good
+    # (sandbox.py, RENEW_AFTER_BUILDS): the connection is replaced now and then.
+    monkeypatch.setattr(sandbox_module, "RENEW_AFTER_BUILDS", 3)
+    sandbox = Sandbox(engine.sandbox_conninfo(), max_size=1, datasets=datasets)
+    judge = Judge(sandbox)
+
+    def backend() -> int:
+        with sandbox.connection() as conn:
+            row = conn.execute("SELECT pg_backend_pid()").fetchone()
+        assert row is not None
+        return int(row[0])
+
+    try:
+        schema, query = problems["schema-orders-integrity"], problems["running-total"]
+        first = backend()
+        for _ in range(5):  # read in place: no tables created
+            assert judge.judge(query, query.solution).accepted
+        for _ in range(2):
+            assert judge.judge(schema, schema.solution).accepted
+        assert backend() == first
+        assert judge.judge(schema, schema.solution).accepted  # the third
+        assert backend() != first
+        assert judge.judge(schema, schema.solution).accepted
+    finally:
+        sandbox.close()
