@@ -135,6 +135,32 @@ def told(judge: Judge, problem: Problem, source: str) -> Told:
     return result.verdict, result.failed_case, result.message, result.sqlstate, cases
 
 
+def told_alike(
+    judges: tuple[Judge, Judge],
+    problem: Problem,
+    source: str,
+    messages: list[int],
+    expected: tuple[Verdict, str],
+) -> None:
+    """`source` fails as `expected` (verdict, hidden dataset) read in one message, and is told
+    exactly as one by one: every dataset before it passed, none after it was told. The
+    connection (and a mutation's copies) come back clean for the reference after it."""
+    one, by_one = judges
+    assert one.judge(problem, problem.solution).accepted  # the reference's results known
+    messages.clear()
+    assert one.judge(problem, problem.solution).accepted
+    assert messages == [CASES_PER_MESSAGE, len(problem.hidden_datasets) - CASES_PER_MESSAGE]
+    messages.clear()
+    in_one = told(one, problem, source)
+    assert messages, "the hidden datasets were not read in one message"
+    assert in_one[:2] == expected, in_one
+    assert in_one == told(by_one, problem, source)
+    names = [d.name for d in problem.datasets]
+    failed = expected[1]
+    assert in_one[4] == [(n, n != failed) for n in names[: names.index(failed) + 1]]
+    assert one.judge(problem, problem.solution).accepted
+
+
 def test_the_problem_needs_two_messages(problem: Problem) -> None:
     assert CASES_PER_MESSAGE < len(problem.hidden_datasets) <= 2 * CASES_PER_MESSAGE
 
@@ -144,20 +170,7 @@ def test_a_failure_on_one_hidden_dataset_is_told_as_one_by_one(
     name: str, problem: Problem, judges: tuple[Judge, Judge], messages: list[int]
 ) -> None:
     source, dataset, verdict = FAILING[name]
-    one, by_one = judges
-    assert one.judge(problem, TOTALS).accepted  # the reference's results known from here on
-    messages.clear()
-    assert one.judge(problem, TOTALS).accepted
-    assert messages == [CASES_PER_MESSAGE, len(problem.hidden_datasets) - CASES_PER_MESSAGE]
-    messages.clear()
-    in_one = told(one, problem, source)
-    assert messages, "the hidden datasets were not read in one message"
-    assert in_one[:2] == (verdict, dataset), in_one
-    assert in_one == told(by_one, problem, source)
-    # Every dataset before it passed, none after it was told.
-    names = list(COUNTS)
-    assert in_one[4] == [(n, n != dataset) for n in names[: names.index(dataset) + 1]]
-    assert one.judge(problem, TOTALS).accepted  # the connection came back clean
+    told_alike(judges, problem, source, messages, (verdict, dataset))
 
 
 def test_a_message_cut_by_the_watchdog_is_judged_again_one_by_one(
@@ -301,17 +314,7 @@ def test_a_mutation_failing_on_one_hidden_dataset_is_told_as_one_by_one(
     name: str, mutation: Problem, judges: tuple[Judge, Judge], messages: list[int]
 ) -> None:
     source, dataset, verdict = MUTATIONS[name]
-    one, by_one = judges
-    assert one.judge(mutation, BUMP).accepted
-    messages.clear()
-    assert one.judge(mutation, BUMP).accepted
-    assert messages == [CASES_PER_MESSAGE, len(mutation.hidden_datasets) - CASES_PER_MESSAGE]
-    messages.clear()
-    in_one = told(one, mutation, source)
-    assert messages, "the hidden datasets were not read in one message"
-    assert in_one[:2] == (verdict, dataset), in_one
-    assert in_one == told(by_one, mutation, source)
-    assert one.judge(mutation, BUMP).accepted  # the copies came back as they were loaded
+    told_alike(judges, mutation, source, messages, (verdict, dataset))
 
 
 def test_one_message_and_one_by_one_tell_the_bank_alike(
